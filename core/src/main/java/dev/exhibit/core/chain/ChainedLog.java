@@ -1,0 +1,185 @@
+package dev.exhibit.core.chain;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.Times;
+import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.core.json.Jcs;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An append-only, hash-chained JSON Lines log. Each line is one record in RFC 8785 canonical form carrying
+ * {@code seq} (0 for the first line), {@code prev} (the SHA-256, lowercase hex, of the previous line's exact bytes
+ * without its newline; 64 zeros for the first line), {@code time} (UTC) and {@code type}. Any edit, insertion,
+ * deletion or reordering of lines then breaks the chain at a line that {@link ChainVerifier} names.
+ *
+ * <p>Every line is written with one {@code write}; {@link #append(String, ObjectNode, boolean)} with {@code sync}
+ * forces it to disk, so a crash leaves a valid prefix plus at most one torn line, which {@link #reopen(Path)} moves
+ * aside rather than deleting.
+ */
+public final class ChainedLog implements Closeable {
+    /** Field names the log sets itself; a record body may not use them. */
+    public static final Set<String> RESERVED_FIELDS = Set.of("seq", "prev", "time", "type");
+
+    private final Path file;
+    private final FileChannel channel;
+    private final TornTail tornTail;
+    private long nextSeq;
+    private String prevHash;
+
+    private ChainedLog(Path file, FileChannel channel, long nextSeq, String prevHash, TornTail tornTail) {
+        this.file = file;
+        this.channel = channel;
+        this.nextSeq = nextSeq;
+        this.prevHash = prevHash;
+        this.tornTail = tornTail;
+    }
+
+    /** Creates a new log; fails if {@code file} exists, since a log is never overwritten. */
+    public static ChainedLog create(Path file) throws IOException {
+        FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        syncDirectory(file.toAbsolutePath().getParent());
+        return new ChainedLog(file, ch, 0, Sha256.ZERO, null);
+    }
+
+    /**
+     * Reopens an existing log to append to it. The whole chain is verified first, and a broken chain is refused: a log
+     * is never extended past damage. A torn last line (no newline, left by a crash during a write) is copied to a
+     * sibling file {@code <log>.torn-<millis>} and cut off, and reported by {@link #tornTail()} so the caller can log
+     * it.
+     */
+    public static ChainedLog reopen(Path file) throws IOException {
+        TornTail torn = moveTornTailAside(file);
+        ChainReport report = ChainVerifier.verify(file, entry -> {});
+        if (!report.intact()) {
+            ChainReport.Problem first = report.problems().getFirst();
+            throw ExhibitException.evidence(
+                    "cannot append to " + file + ": chain broken at line " + first.line() + ": " + first.message());
+        }
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return new ChainedLog(file, ch, report.records(), report.headHashOrZero(), torn);
+    }
+
+    /** The torn last line that {@link #reopen(Path)} moved aside, if there was one. */
+    public Optional<TornTail> tornTail() {
+        return Optional.ofNullable(tornTail);
+    }
+
+    /**
+     * Appends one record and returns the SHA-256 of its line, the value the next record will carry as {@code prev}.
+     *
+     * @param sync whether to force the line to stable storage before returning
+     */
+    public synchronized String append(String type, ObjectNode body, boolean sync) throws IOException {
+        ObjectNode record = Jcs.object();
+        record.put("seq", nextSeq);
+        record.put("prev", prevHash);
+        record.put("time", Times.utc(Instant.now()));
+        record.put("type", type);
+        body.fieldNames().forEachRemaining(name -> {
+            if (RESERVED_FIELDS.contains(name)) {
+                throw new IllegalArgumentException("record field '" + name + "' is reserved by the chained log");
+            }
+        });
+        record.setAll(body);
+        byte[] line = Jcs.canonicalBytes(record);
+        ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+        if (sync) {
+            channel.force(true);
+        }
+        prevHash = Sha256.hex(line);
+        nextSeq++;
+        return prevHash;
+    }
+
+    /** Forces everything appended so far to stable storage. */
+    public synchronized void sync() throws IOException {
+        channel.force(true);
+    }
+
+    /** The SHA-256 of the last line written, or 64 zeros for an empty log. */
+    public synchronized String headHash() {
+        return prevHash;
+    }
+
+    /** How many records the log holds. */
+    public synchronized long records() {
+        return nextSeq;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (channel.isOpen()) {
+            channel.force(true);
+            channel.close();
+        }
+    }
+
+    /**
+     * Bytes after the last newline, left by a write a crash interrupted.
+     *
+     * @param savedTo where the bytes were copied before the log was cut back to its last whole line
+     * @param byteOffset where in the log the torn bytes started
+     */
+    public record TornTail(Path savedTo, long byteOffset, long length, String sha256) {}
+
+    private static TornTail moveTornTailAside(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long keep = lastNewlineEnd(ch, size);
+            if (keep == size) {
+                return null;
+            }
+            int tornLength = Math.toIntExact(size - keep);
+            ByteBuffer tail = ByteBuffer.allocate(tornLength);
+            while (tail.hasRemaining() && ch.read(tail, keep + tail.position()) > 0) {}
+            byte[] bytes = tail.array();
+            Path aside = file.resolveSibling(file.getFileName() + ".torn-" + System.currentTimeMillis());
+            Files.write(aside, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            ch.truncate(keep);
+            ch.force(true);
+            return new TornTail(aside, keep, tornLength, Sha256.hex(bytes));
+        }
+    }
+
+    /** The length of the log up to and including its last newline. */
+    private static long lastNewlineEnd(FileChannel ch, long size) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1 << 16);
+        long end = size;
+        while (end > 0) {
+            long start = Math.max(0, end - one.capacity());
+            one.clear().limit((int) (end - start));
+            while (one.hasRemaining() && ch.read(one, start + one.position()) > 0) {}
+            for (int i = one.position() - 1; i >= 0; i--) {
+                if (one.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            end = start;
+        }
+        return 0;
+    }
+
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+    }
+}
