@@ -59,7 +59,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             return "directory not empty: " + e.getFile();
         }
         if (t instanceof FileSystemException e) {
-            return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
+            return e.getFile() + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
         }
         if (t instanceof ExhibitException || t instanceof IOException || t instanceof IllegalArgumentException) {
             return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

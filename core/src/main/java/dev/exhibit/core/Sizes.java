@@ -16,23 +16,23 @@ public final class Sizes {
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("size '" + text + "' is not a number with an optional unit such as 2GiB");
+            throw new IllegalArgumentException(
+                    "size '" + text + "' is not a number with an optional unit such as 2GiB");
         }
-        long multiplier =
-                switch (m.group(2)) {
-                    case "", "b" -> 1L;
-                    case "k", "kib" -> 1L << 10;
-                    case "m", "mib" -> 1L << 20;
-                    case "g", "gib" -> 1L << 30;
-                    case "t", "tib" -> 1L << 40;
-                    case "kb" -> 1_000L;
-                    case "mb" -> 1_000_000L;
-                    case "gb" -> 1_000_000_000L;
-                    case "tb" -> 1_000_000_000_000L;
-                    default ->
-                        throw new IllegalArgumentException(
-                                "size '" + text + "' has an unknown unit '" + m.group(2) + "' (use KiB, MiB, GiB, TiB)");
-                };
+        long multiplier = switch (m.group(2)) {
+            case "", "b" -> 1L;
+            case "k", "kib" -> 1L << 10;
+            case "m", "mib" -> 1L << 20;
+            case "g", "gib" -> 1L << 30;
+            case "t", "tib" -> 1L << 40;
+            case "kb" -> 1_000L;
+            case "mb" -> 1_000_000L;
+            case "gb" -> 1_000_000_000L;
+            case "tb" -> 1_000_000_000_000L;
+            default ->
+                throw new IllegalArgumentException(
+                        "size '" + text + "' has an unknown unit '" + m.group(2) + "' (use KiB, MiB, GiB, TiB)");
+        };
         try {
             return Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
         } catch (ArithmeticException | NumberFormatException e) {

@@ -18,9 +18,8 @@ public final class Proc {
         /** Fails with the command and what it printed unless it exited 0. */
         public Result ok() {
             if (exitCode != 0) {
-                throw new AssertionError(
-                        "command failed (exit " + exitCode + "): " + command + "\nstdout:\n" + stdout + "\nstderr:\n"
-                                + stderr);
+                throw new AssertionError("command failed (exit " + exitCode + "): " + command + "\nstdout:\n" + stdout
+                        + "\nstderr:\n" + stderr);
             }
             return this;
         }

@@ -46,8 +46,8 @@ public final class ChainedLog implements Closeable {
 
     /** Creates a new log; fails if {@code file} exists, since a log is never overwritten. */
     public static ChainedLog create(Path file) throws IOException {
-        FileChannel ch =
-                FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         syncDirectory(file.toAbsolutePath().getParent());
         return new ChainedLog(file, ch, 0, Sha256.ZERO, null);
     }
@@ -93,7 +93,8 @@ public final class ChainedLog implements Closeable {
         });
         record.setAll(body);
         byte[] line = Jcs.canonicalBytes(record);
-        ByteBuffer buf = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+        ByteBuffer buf =
+                ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
         while (buf.hasRemaining()) {
             channel.write(buf);
         }

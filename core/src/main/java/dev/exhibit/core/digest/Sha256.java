@@ -38,6 +38,8 @@ public final class Sha256 {
     }
 
     public static boolean isHex(String value) {
-        return value != null && value.length() == 64 && value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        return value != null
+                && value.length() == 64
+                && value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 }

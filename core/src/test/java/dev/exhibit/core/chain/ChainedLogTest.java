@@ -44,7 +44,8 @@ class ChainedLogTest {
         for (int i = 1; i < 3; i++) {
             Path single = dir.resolve("line" + i);
             Files.write(single, lines.get(i - 1).getBytes(StandardCharsets.UTF_8));
-            String oracle = Proc.firstField(Proc.run("sha256sum", single.toString()).ok());
+            String oracle =
+                    Proc.firstField(Proc.run("sha256sum", single.toString()).ok());
             assertThat(Jcs.mapper().readTree(lines.get(i)).get("prev").asText()).isEqualTo(oracle);
             assertThat(Jcs.mapper().readTree(lines.get(i)).get("seq").asLong()).isEqualTo(i);
         }
@@ -99,7 +100,8 @@ class ChainedLogTest {
         Path log = writeLog(2);
         byte[] torn = "{\"seq\":2,\"prev\":\"ab".getBytes(StandardCharsets.UTF_8);
         Files.write(log, torn, StandardOpenOption.APPEND);
-        assertThat(ChainVerifier.verify(log, e -> {}).problems().getFirst().message()).contains("torn");
+        assertThat(ChainVerifier.verify(log, e -> {}).problems().getFirst().message())
+                .contains("torn");
 
         try (ChainedLog l = ChainedLog.reopen(log)) {
             ChainedLog.TornTail tail = l.tornTail().orElseThrow();
