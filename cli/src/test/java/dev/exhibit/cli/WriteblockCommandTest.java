@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.exhibit.testing.Proc;
+import dev.exhibit.testkit.DiskImages;
 import dev.exhibit.testkit.LoopDevice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,10 +20,7 @@ class WriteblockCommandTest {
 
     @Test
     void writeblock_setsTheFlagOnDiskAndPartitions_statusReportsIt_releaseClearsIt() throws IOException {
-        Path image = dir.resolve("gpt.img");
-        Proc.run("truncate", "-s", "32M", image.toString()).ok();
-        Proc.run("sh", "-c", "printf 'label: gpt\\n,8M\\n,8M\\n' | sfdisk -q " + image)
-                .ok();
+        Path image = DiskImages.gpt(dir.resolve("gpt.img"), "32M", "8M", "8M");
         try (LoopDevice loop =
                 LoopDevice.attach(image, LoopDevice.Options.writable().withPartitions())) {
             String p2 = loop.partitions().get(1).toString();
@@ -67,8 +65,7 @@ class WriteblockCommandTest {
 
     @Test
     void status_ofAMountedDevice_namesTheMountPoint() throws IOException {
-        Path image = dir.resolve("fs.img");
-        Proc.run("truncate", "-s", "16M", image.toString()).ok();
+        Path image = DiskImages.blank(dir.resolve("fs.img"), "16M");
         Proc.run("mkfs.ext4", "-q", image.toString()).ok();
         try (LoopDevice loop = LoopDevice.attach(image, LoopDevice.Options.readOnlyDisk())) {
             Path mnt = Files.createDirectory(dir.resolve("evidence"));

@@ -17,10 +17,7 @@ class LoopDeviceTest {
 
     @Test
     void attach_withPartitions_showsEveryPartitionAndDropsThemOnClose() throws IOException {
-        Path image = dir.resolve("gpt.img");
-        Proc.run("truncate", "-s", "32M", image.toString()).ok();
-        Proc.run("sh", "-c", "printf 'label: gpt\\n,8M\\n,8M\\n' | sfdisk -q " + image)
-                .ok();
+        Path image = DiskImages.gpt(dir.resolve("gpt.img"), "32M", "8M", "8M");
         String name;
         try (LoopDevice loop =
                 LoopDevice.attach(image, LoopDevice.Options.writable().withPartitions())) {
@@ -35,8 +32,7 @@ class LoopDeviceTest {
 
     @Test
     void close_clearsTheReadOnlyFlagTheKernelWouldKeepForTheNextUser() throws IOException {
-        Path image = dir.resolve("plain.img");
-        Proc.run("truncate", "-s", "4M", image.toString()).ok();
+        Path image = DiskImages.blank(dir.resolve("plain.img"), "4M");
         String name;
         try (LoopDevice loop = LoopDevice.attach(image, LoopDevice.Options.writable())) {
             name = loop.name();
@@ -51,8 +47,7 @@ class LoopDeviceTest {
 
     @Test
     void close_detachesTheDevice() throws IOException {
-        Path image = dir.resolve("ro.img");
-        Proc.run("truncate", "-s", "4M", image.toString()).ok();
+        Path image = DiskImages.blank(dir.resolve("ro.img"), "4M");
         LoopDevice loop = LoopDevice.attach(image, LoopDevice.Options.readOnlyDisk());
         String listed = Proc.run(
                         "losetup",

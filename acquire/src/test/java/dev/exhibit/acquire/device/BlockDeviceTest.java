@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.testing.Proc;
+import dev.exhibit.testkit.DiskImages;
 import dev.exhibit.testkit.LoopDevice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,9 +39,7 @@ class BlockDeviceTest {
 
     @Test
     void partitions_andDisk_relateAPartitionedDisk() throws IOException {
-        Path image = image("32M");
-        Proc.run("sh", "-c", "printf 'label: gpt\\n,8M\\n,8M\\n' | sfdisk -q " + image)
-                .ok();
+        Path image = DiskImages.gpt(dir.resolve("gpt.img"), "32M", "8M", "8M");
         try (LoopDevice loop =
                 LoopDevice.attach(image, LoopDevice.Options.writable().withPartitions())) {
             BlockDevice disk = BlockDevice.of(loop.path());
@@ -61,9 +60,7 @@ class BlockDeviceTest {
                 .satisfies(e -> assertThat(((ExhibitException) e).kind()).isEqualTo(ExhibitException.Kind.USAGE));
     }
 
-    private Path image(String size) {
-        Path image = dir.resolve("disk-" + size + ".img");
-        Proc.run("truncate", "-s", size, image.toString()).ok();
-        return image;
+    private Path image(String size) throws IOException {
+        return DiskImages.blank(dir.resolve("disk-" + size + ".img"), size);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.testing.Proc;
+import dev.exhibit.testkit.DiskImages;
 import dev.exhibit.testkit.LoopDevice;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,8 +19,7 @@ class DeviceIdentityTest {
 
     @Test
     void probe_loopDevice_sizesFromTheKernel_hiddenAreasNotCheckedWithTheReason() throws IOException {
-        Path image = dir.resolve("disk.img");
-        Proc.run("truncate", "-s", "6M", image.toString()).ok();
+        Path image = DiskImages.blank(dir.resolve("disk.img"), "6M");
         try (LoopDevice loop =
                 LoopDevice.attach(image, LoopDevice.Options.readOnlyDisk().withSectorBytes(4096))) {
             DeviceIdentity id = DeviceIdentity.probe(loop.path());
@@ -48,10 +48,7 @@ class DeviceIdentityTest {
 
     @Test
     void probe_partition_describesItsDisk() throws IOException {
-        Path image = dir.resolve("gpt.img");
-        Proc.run("truncate", "-s", "32M", image.toString()).ok();
-        Proc.run("sh", "-c", "printf 'label: gpt\\n,8M\\n' | sfdisk -q " + image)
-                .ok();
+        Path image = DiskImages.gpt(dir.resolve("gpt.img"), "32M", "8M");
         try (LoopDevice loop =
                 LoopDevice.attach(image, LoopDevice.Options.writable().withPartitions())) {
             DeviceIdentity id = DeviceIdentity.probe(loop.partitions().getFirst());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.testing.Proc;
+import dev.exhibit.testkit.DiskImages;
 import dev.exhibit.testkit.LoopDevice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,9 +142,8 @@ class UdevRuleTest {
         assertThat(foreign).exists();
     }
 
-    private Path image() {
-        Path image = dir.resolve("disk.img");
-        Proc.run("truncate", "-s", "4M", image.toString()).ok();
+    private Path image() throws IOException {
+        Path image = DiskImages.blank(dir.resolve("disk.img"), "4M");
         return image;
     }
 

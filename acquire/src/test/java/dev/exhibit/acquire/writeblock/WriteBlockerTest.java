@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.testing.Proc;
+import dev.exhibit.testkit.DiskImages;
 import dev.exhibit.testkit.LoopDevice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -189,16 +190,12 @@ class WriteBlockerTest {
         }
     }
 
-    private Path image(String name, String size) {
-        Path image = dir.resolve(name);
-        Proc.run("truncate", "-s", size, image.toString()).ok();
-        return image;
+    private Path image(String name, String size) throws IOException {
+        return DiskImages.blank(dir.resolve(name), size);
     }
 
     private LoopDevice partitionedDisk() throws IOException {
-        Path image = image("gpt.img", "32M");
-        Proc.run("sh", "-c", "printf 'label: gpt\\n,8M\\n,8M\\n' | sfdisk -q " + image)
-                .ok();
+        Path image = DiskImages.gpt(dir.resolve("gpt.img"), "32M", "8M", "8M");
         return LoopDevice.attach(image, LoopDevice.Options.writable().withPartitions());
     }
 
