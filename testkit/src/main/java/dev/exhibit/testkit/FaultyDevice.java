@@ -67,6 +67,10 @@ public final class FaultyDevice implements AutoCloseable {
         public Options withMountDirectory(Path directory) {
             return new Options(badReadDelay, fuseDirectIo, loopDirectIo, directory, threads);
         }
+
+        public Options withThreads(int count) {
+            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, mountDirectory, count);
+        }
     }
 
     private final DiskContent content;

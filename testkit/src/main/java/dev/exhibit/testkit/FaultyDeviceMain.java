@@ -61,7 +61,6 @@ final class FaultyDeviceMain {
         Path backing = null;
         List<String> bad = new ArrayList<>();
         FaultyDevice.Options options = FaultyDevice.Options.defaults();
-        int threads = options.threads();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -73,16 +72,10 @@ final class FaultyDeviceMain {
                 case "--mount" -> options = options.withMountDirectory(Path.of(value(args, ++i, a)));
                 case "--no-loop-direct-io" -> options = options.withLoopDirectIo(false);
                 case "--no-fuse-direct-io" -> options = options.withFuseDirectIo(false);
-                case "--threads" -> threads = Integer.parseInt(value(args, ++i, a));
+                case "--threads" -> options = options.withThreads(Integer.parseInt(value(args, ++i, a)));
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
-        options = new FaultyDevice.Options(
-                options.badReadDelay(),
-                options.fuseDirectIo(),
-                options.loopDirectIo(),
-                options.mountDirectory(),
-                threads);
         if ((size == null) == (backing == null)) {
             throw new IllegalArgumentException("give exactly one of --size and --backing");
         }

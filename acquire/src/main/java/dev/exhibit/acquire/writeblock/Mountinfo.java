@@ -28,7 +28,12 @@ final class Mountinfo {
     private Mountinfo() {}
 
     static List<Mount> read() throws IOException {
-        return parse(Files.readString(PROC_SELF, StandardCharsets.ISO_8859_1));
+        return parse(text());
+    }
+
+    /** The raw mountinfo text, read as ISO-8859-1 so that every byte stays one char. */
+    static String text() throws IOException {
+        return Files.readString(PROC_SELF, StandardCharsets.ISO_8859_1);
     }
 
     /** Parses mountinfo text read as ISO-8859-1 (bytes kept one to one); malformed lines are skipped. */
