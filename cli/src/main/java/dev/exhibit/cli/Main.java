@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Forensic acquisition, analysis and verifiable reports.%n",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, WriteblockCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, everything checked matched",

@@ -77,6 +77,22 @@ public final class NativeFd implements AutoCloseable {
         }
     }
 
+    /**
+     * Issues an ioctl whose argument is a structure the caller laid out in {@code argument} (for example SG_IO's
+     * {@code sg_io_hdr}); the kernel reads and writes it in place.
+     */
+    public void ioctlStruct(long request, MemorySegment argument, String name) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            ioctl(arena, request, argument, name);
+        }
+    }
+
+    /** The descriptor number, for calls that name it (a FUSE mount's {@code fd=N} option). */
+    int number() {
+        requireOpen();
+        return fd;
+    }
+
     private void ioctl(Arena arena, long request, MemorySegment arg, String name) throws IOException {
         requireOpen();
         MemorySegment state = Libc.captureState(arena);

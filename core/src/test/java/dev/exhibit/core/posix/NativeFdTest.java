@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.testing.Proc;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,11 @@ class NativeFdTest {
             assertThat(fd.ioctlGetLong(NativeFd.BLKGETSIZE64, "BLKGETSIZE64")).isEqualTo(8L << 20);
             assertThat(fd.ioctlGetInt(NativeFd.BLKSSZGET, "BLKSSZGET")).isEqualTo(512);
             assertThat(fd.ioctlGetInt(NativeFd.BLKROGET, "BLKROGET")).isEqualTo(1);
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment size = arena.allocate(ValueLayout.JAVA_LONG);
+                fd.ioctlStruct(NativeFd.BLKGETSIZE64, size, "BLKGETSIZE64");
+                assertThat(size.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(8L << 20);
+            }
         } finally {
             Proc.run("losetup", "-d", loop).ok();
         }
