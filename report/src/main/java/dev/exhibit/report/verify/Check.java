@@ -4,7 +4,8 @@ package dev.exhibit.report.verify;
  * One line of {@code report verify}'s answer.
  *
  * @param subject what was checked, e.g. {@code signature} or {@code custody.log.jsonl}
- * @param detail the finding; for a failure it names the place: file and line, byte offset or JSON pointer
+ * @param detail the finding; for a failure it names the place: file and line, byte offset or JSON pointer. It may
+ *     quote evidence strings as they are: show it through {@code VisibleText} before printing it to a terminal
  */
 public record Check(Status status, String subject, String detail) {
     public enum Status {

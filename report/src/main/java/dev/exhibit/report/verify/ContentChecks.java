@@ -7,7 +7,6 @@ import dev.exhibit.core.json.Jcs;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.casefile.JsonFiles;
 import dev.exhibit.report.record.RecordBuilder;
-import dev.exhibit.report.text.VisibleText;
 import java.io.IOException;
 import java.util.List;
 
@@ -105,7 +104,7 @@ final class ContentChecks {
         if (n == null) {
             return "absent";
         }
-        String s = VisibleText.plain(n.isTextual() ? "\"" + n.asText() + "\"" : n.toString());
+        String s = n.isTextual() ? "\"" + n.asText() + "\"" : n.toString();
         return s.length() > MAX_VALUE_CHARS ? s.substring(0, MAX_VALUE_CHARS) + "…" : s;
     }
 }

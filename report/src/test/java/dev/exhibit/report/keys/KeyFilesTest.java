@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.sign.CmsSigner;
 import dev.exhibit.testing.Proc;
@@ -87,49 +88,9 @@ class KeyFilesTest {
                         .ok()
                         .stdout())
                 .contains("CN = Jane Examiner, O = Agency");
-        Path caKey = tmp.resolve("ca.key");
-        Path ca = tmp.resolve("ca.pem");
-        Path issued = tmp.resolve("issued.pem");
-        Proc.run(
-                        "openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "ec",
-                        "-pkeyopt",
-                        "ec_paramgen_curve:P-256",
-                        "-nodes",
-                        "-keyout",
-                        caKey.toString(),
-                        "-out",
-                        ca.toString(),
-                        "-subj",
-                        "/CN=Agency Test CA",
-                        "-days",
-                        "30",
-                        "-addext",
-                        "basicConstraints=critical,CA:TRUE",
-                        "-addext",
-                        "keyUsage=critical,keyCertSign,cRLSign")
-                .ok();
-        Proc.run(
-                        "openssl",
-                        "x509",
-                        "-req",
-                        "-in",
-                        csr.toString(),
-                        "-CA",
-                        ca.toString(),
-                        "-CAkey",
-                        caKey.toString(),
-                        "-CAcreateserial",
-                        "-out",
-                        issued.toString(),
-                        "-days",
-                        "30",
-                        "-copy_extensions",
-                        "copy")
-                .ok();
+        Openssl.TestCa agency = Openssl.TestCa.create(tmp, "Agency Test CA");
+        Path ca = agency.certificate();
+        Path issued = agency.issue(csr, tmp.resolve("issued.pem"));
         Path chain = tmp.resolve("chain.pem");
         Files.writeString(chain, Files.readString(ca) + Files.readString(issued));
 
@@ -144,24 +105,7 @@ class KeyFilesTest {
                 p7s,
                 CmsSigner.sign(Files.readAllBytes(content), KeyStoreFile.load(p12, TestKeys.PASSWORD), null)
                         .p7s());
-        Proc.run(
-                        "openssl",
-                        "cms",
-                        "-verify",
-                        "-binary",
-                        "-inform",
-                        "DER",
-                        "-in",
-                        p7s.toString(),
-                        "-content",
-                        content.toString(),
-                        "-CAfile",
-                        ca.toString(),
-                        "-purpose",
-                        "any",
-                        "-out",
-                        "/dev/null")
-                .ok();
+        Openssl.cmsVerify(p7s, content, ca).ok();
     }
 
     @Test

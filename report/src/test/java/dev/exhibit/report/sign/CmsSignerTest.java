@@ -3,13 +3,13 @@ package dev.exhibit.report.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.keys.KeyAlgorithm;
 import dev.exhibit.testing.Proc;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,14 +30,14 @@ class CmsSignerTest {
                 CmsSigner.sign(Files.readAllBytes(content), examiner.key(), null)
                         .p7s());
 
-        Proc.Result ok = opensslVerify(p7s, content, examiner.pem());
+        Proc.Result ok = Openssl.cmsVerify(p7s, content, examiner.pem());
         assertThat(ok.exitCode()).as(ok.toString()).isZero();
         assertThat(ok.stderr()).contains("Verification successful");
 
         byte[] bytes = Files.readAllBytes(content);
         bytes[5] ^= 0x01;
         Files.write(content, bytes);
-        Proc.Result bad = opensslVerify(p7s, content, examiner.pem());
+        Proc.Result bad = Openssl.cmsVerify(p7s, content, examiner.pem());
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.stderr()).contains("Verification failure");
     }
@@ -53,24 +53,14 @@ class CmsSignerTest {
         CmsSigner.Signature sig = CmsSigner.sign(content, examiner.key(), stamper);
         Path p7s = dir.resolve("record.json.p7s");
         Files.write(p7s, sig.p7s());
-        assertThat(opensslVerify(p7s, dir.resolve("record.json"), examiner.pem())
+        assertThat(Openssl.cmsVerify(p7s, dir.resolve("record.json"), examiner.pem())
                         .exitCode())
                 .isZero();
 
         Path token = dir.resolve("token.der");
         Files.write(token, sig.stamp().token().getEncoded());
         String digest = Sha256.hex(signatureValue(sig.p7s()));
-        Proc.Result ts = Proc.run(
-                "openssl",
-                "ts",
-                "-verify",
-                "-in",
-                token.toString(),
-                "-token_in",
-                "-digest",
-                digest,
-                "-CAfile",
-                tsa.pem().toString());
+        Proc.Result ts = Openssl.tsVerifyToken(token, digest, tsa.pem());
         assertThat(ts.exitCode()).as(ts.toString()).isZero();
         assertThat(ts.stdout()).contains("Verification: OK");
     }
@@ -82,26 +72,5 @@ class CmsSignerTest {
                 .iterator()
                 .next()
                 .getSignature();
-    }
-
-    static Proc.Result opensslVerify(Path p7s, Path content, Path ca) {
-        return Proc.run(List.of(
-                        "openssl",
-                        "cms",
-                        "-verify",
-                        "-binary",
-                        "-inform",
-                        "DER",
-                        "-in",
-                        p7s.toString(),
-                        "-content",
-                        content.toString(),
-                        "-CAfile",
-                        ca.toString(),
-                        "-purpose",
-                        "any",
-                        "-out",
-                        "/dev/null")
-                .toArray(String[]::new));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.fixtures.TestTsaServer;
 import dev.exhibit.testing.Proc;
@@ -37,16 +38,7 @@ class TimeStamperTest {
             Path tsr = tmp.resolve("record.json.p7s.tsr");
             Files.write(tsr, stamp.responseDer());
             assertThat(server.requests()).isEqualTo(1);
-            Proc.Result ok = Proc.run(
-                    "openssl",
-                    "ts",
-                    "-verify",
-                    "-data",
-                    data.toString(),
-                    "-in",
-                    tsr.toString(),
-                    "-CAfile",
-                    tsaKey.pem().toString());
+            Proc.Result ok = Openssl.tsVerifyData(data, tsr, tsaKey.pem());
             assertThat(ok.exitCode()).as(ok.toString()).isZero();
             assertThat(ok.stdout()).contains("Verification: OK");
             assertThat(Proc.run("openssl", "ts", "-reply", "-in", tsr.toString(), "-text")
@@ -56,16 +48,7 @@ class TimeStamperTest {
                     .contains("Status: Granted");
 
             Files.write(data, "signature byteS".getBytes());
-            Proc.Result bad = Proc.run(
-                    "openssl",
-                    "ts",
-                    "-verify",
-                    "-data",
-                    data.toString(),
-                    "-in",
-                    tsr.toString(),
-                    "-CAfile",
-                    tsaKey.pem().toString());
+            Proc.Result bad = Openssl.tsVerifyData(data, tsr, tsaKey.pem());
             assertThat(bad.exitCode()).isNotZero();
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exhibit.report.Reports;
 import dev.exhibit.report.fixtures.CaseFixture;
+import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.keys.KeyAlgorithm;
 import dev.exhibit.report.keys.Pem;
@@ -123,23 +124,7 @@ class ReportVerifierTest {
         assertThat(f)
                 .anyMatch(s -> s.contains("record.json /evidence/0/badSectors/count is 0, but"
                         + " evidence/EV-001/acquisition.log.jsonl gives 9"));
-        Proc.Result openssl = Proc.run(
-                "openssl",
-                "cms",
-                "-verify",
-                "-binary",
-                "-inform",
-                "DER",
-                "-in",
-                built.directory().resolve(Reports.SIGNATURE).toString(),
-                "-content",
-                record.toString(),
-                "-CAfile",
-                examiner.pem().toString(),
-                "-purpose",
-                "any",
-                "-out",
-                "/dev/null");
+        Proc.Result openssl = Openssl.cmsVerify(built.directory().resolve(Reports.SIGNATURE), record, examiner.pem());
         assertThat(openssl.exitCode()).isNotZero();
     }
 
