@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The partitions of an analysis summary, read tolerantly: the summary is the analyze stage's output, so several
- * spellings are accepted (docs/report.md lists them) and a summary without partitions simply draws no map.
+ * The partitions of an analysis summary ({@code exhibit analyze IMAGE --json}, docs/analyze.md): each partition of
+ * {@code /volumeSystem/partitions} with the file system found in it ({@code /fileSystems} entries naming the
+ * partition's address). Read tolerantly, since the summary is another stage's output: a few other spellings are
+ * accepted (docs/report.md lists them), and a summary without partitions simply draws no map.
  */
 final class PartitionLayout {
     /** Assumed when the summary does not say: the logical sector size of nearly every disk. */
@@ -15,38 +17,51 @@ final class PartitionLayout {
     private PartitionLayout() {}
 
     static List<ReportView.PartitionRow> read(JsonNode summary) {
-        JsonNode list = first(summary, "/volumeSystem/partitions", "/partitions", "/volumes/0/partitions");
+        JsonNode list = first(summary, "/volumeSystem/partitions", "/partitions");
         List<ReportView.PartitionRow> out = new ArrayList<>();
         if (list == null || !list.isArray()) {
             return out;
         }
-        JsonNode declared = first(summary, "/sectorBytes", "/volumeSystem/sectorBytes", "/volumeSystem/blockBytes");
+        JsonNode declared = first(summary, "/image/sectorSizeBytes", "/sectorBytes", "/volumeSystem/blockSizeBytes");
         long sectorBytes = declared == null ? DEFAULT_SECTOR_BYTES : Math.max(1, declared.asLong(DEFAULT_SECTOR_BYTES));
         for (JsonNode p : list) {
             long start = number(p, sectorBytes, "startSector", "start", "byteOffset");
-            long length = number(p, sectorBytes, "lengthSectors", "length", "sectorCount", "lengthBytes");
+            long length = number(p, sectorBytes, "lengthSectors", "length", "lengthBytes");
             if (start < 0 || length <= 0) {
                 continue;
             }
-            JsonNode fs = p.has("fileSystem") ? p.get("fileSystem") : p.path("fs");
+            String address = p.path("address")
+                    .asText(p.path("index").asText(p.path("slot").asText("")));
+            JsonNode fs = fileSystemOf(summary, p, address);
             out.add(new ReportView.PartitionRow(
-                    p.path("index").asText(p.path("slot").asText("")),
+                    address,
                     start,
                     length,
                     allocated(p),
-                    text(p, "description", "desc", "type"),
-                    text(fs, "type", "fsType"),
-                    text(fs, "label", "volumeLabel", "name")));
+                    TreeView.text(p, "description"),
+                    TreeView.text(fs, "type"),
+                    TreeView.text(fs, "label")));
         }
         return out;
+    }
+
+    private static JsonNode fileSystemOf(JsonNode summary, JsonNode partition, String address) {
+        if (partition.path("fileSystem").isObject()) {
+            return partition.get("fileSystem");
+        }
+        for (JsonNode fs : summary.path("fileSystems")) {
+            if (!address.isEmpty() && address.equals(fs.path("partition").asText())) {
+                return fs;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static boolean allocated(JsonNode p) {
         if (p.has("allocated")) {
             return p.get("allocated").asBoolean();
         }
-        String flags = p.path("flags").asText("");
-        return flags.contains("alloc") && !flags.contains("unalloc");
+        return "partition".equals(p.path("kind").asText());
     }
 
     private static long number(JsonNode p, long sectorBytes, String... names) {
@@ -57,19 +72,6 @@ final class PartitionLayout {
             }
         }
         return -1;
-    }
-
-    private static HtmlText text(JsonNode n, String... names) {
-        for (String name : names) {
-            JsonNode v = n.get(name);
-            if (v != null && v.isTextual()) {
-                JsonNode raw = n.get(name + "Base64");
-                return raw != null && raw.isTextual()
-                        ? TreeView.decodeRaw(raw.asText(), v.asText())
-                        : HtmlText.of(v.asText());
-            }
-        }
-        return HtmlText.of("");
     }
 
     private static JsonNode first(JsonNode root, String... pointers) {

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Any JSON (an analysis summary, a device description) as a tree the template draws as nested lists, every key and
- * value as escaped {@link HtmlText}. A string {@code x} with a sibling {@code xBase64} is shown from the raw bytes,
- * so a name that is not UTF-8 shows its invalid bytes as badges instead of replacement characters.
+ * value as escaped {@link HtmlText}. A string {@code x} with a base64 sibling {@code xBytes} (the analyze stage's
+ * convention) or {@code xBase64} is shown from those raw bytes, so a name that is not UTF-8 shows its invalid bytes
+ * as badges instead of replacement characters or escape sequences.
  *
  * @param key the member name or array index, empty at the root
  * @param value the scalar value, or empty for objects and arrays
@@ -58,6 +59,32 @@ public record TreeView(HtmlText key, HtmlText value, List<TreeView> children) {
             }
         }
         return new TreeView(key, HtmlText.of(n.isArray() ? "list of " + total : ""), children);
+    }
+
+    /** Suffixes of a member holding, in base64, the raw bytes of the member named without it. */
+    static final List<String> RAW_SUFFIXES = List.of("Bytes", "Base64");
+
+    /**
+     * The member {@code name} of {@code n} for display: from its raw bytes when a base64 sibling carries them, else the
+     * string itself; empty when absent or null.
+     */
+    static HtmlText text(JsonNode n, String name) {
+        JsonNode v = n.path(name);
+        if (!v.isTextual()) {
+            return HtmlText.of(v.isMissingNode() || v.isNull() ? "" : v.asText());
+        }
+        JsonNode raw = rawSibling(n, name);
+        return raw == null ? HtmlText.of(v.asText()) : decodeRaw(raw.asText(), v.asText());
+    }
+
+    private static JsonNode rawSibling(JsonNode n, String name) {
+        for (String suffix : RAW_SUFFIXES) {
+            JsonNode raw = n.get(name + suffix);
+            if (raw != null && raw.isTextual()) {
+                return raw;
+            }
+        }
+        return null;
     }
 
     /** The raw bytes behind a display string, or the display string when the base64 is not valid. */

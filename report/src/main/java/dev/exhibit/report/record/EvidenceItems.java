@@ -120,6 +120,12 @@ public final class EvidenceItems {
         ObjectNode n = Jcs.object();
         n.set("format", orUnknown(start.path("options").get("format")));
         n.set("bytes", end != null ? orUnknown(end.get("bytesAcquired")) : NullNode.instance);
+        ArrayNode files = n.putArray("files");
+        if (end != null && end.path("files").isArray()) {
+            end.get("files").forEach(f -> files.add(f.asText()));
+        } else {
+            log.all("segment").forEach(s -> files.add(s.path("file").asText()));
+        }
         ArrayNode segments = n.putArray("segments");
         for (JsonNode s : log.all("segment")) {
             ObjectNode seg = segments.addObject();

@@ -45,8 +45,8 @@ final class Statements {
                         : " and ended " + acq.path("ended").asText())
                 + "; the acquisition is " + status + ".");
         if (!acq.path("bytesAcquired").isNull()) {
-            s.add(acq.path("bytesAcquired").asText() + " bytes were written in "
-                    + item.path("image").path("segments").size() + " image file(s).");
+            s.add(acq.path("bytesAcquired").asText() + " bytes were written to "
+                    + String.join(", ", texts(item.path("image").path("files"))) + ".");
         }
         JsonNode bad = item.path("badSectors");
         if (bad.path("count").asLong() > 0) {
@@ -67,6 +67,12 @@ final class Statements {
             }
         }
         return String.join(" ", s);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static String device(JsonNode device) {

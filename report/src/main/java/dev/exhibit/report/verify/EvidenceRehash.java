@@ -72,6 +72,15 @@ final class EvidenceRehash {
             out.add(new Segment(
                     f, name, s.path("lengthBytes").asLong(-1), s.path("sha256").asText(null)));
         }
+        if (out.isEmpty()) {
+            // A raw image has no segment records; the end record names its file.
+            for (JsonNode f : item.path("image").path("files")) {
+                Path file = dir.resolve(f.asText()).normalize();
+                if (file.startsWith(dir) && !f.asText().isEmpty()) {
+                    out.add(new Segment(file, f.asText(), -1, null));
+                }
+            }
+        }
         if (out.isEmpty() && Files.isRegularFile(dir.resolve(RAW_IMAGE))) {
             out.add(new Segment(dir.resolve(RAW_IMAGE), RAW_IMAGE, -1, null));
         }
