@@ -57,6 +57,14 @@ class CmsSignerTest {
                         .exitCode())
                 .isZero();
 
+        assertThat(Proc.run("openssl", "cms", "-cmsout", "-print", "-inform", "DER", "-in", p7s.toString())
+                        .ok()
+                        .stdout())
+                .as("signed attribute binding the certificate, unsigned attribute carrying the time stamp")
+                .contains("object: id-smime-aa-signingCertificateV2 (1.2.840.113549.1.9.16.2.47)")
+                .contains("object: id-smime-aa-timeStampToken (1.2.840.113549.1.9.16.2.14)")
+                .contains("eContent: <ABSENT>");
+
         Path token = dir.resolve("token.der");
         Files.write(token, sig.stamp().token().getEncoded());
         String digest = Sha256.hex(signatureValue(sig.p7s()));
