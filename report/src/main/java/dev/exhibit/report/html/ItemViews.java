@@ -117,7 +117,7 @@ final class ItemViews {
 
         String[] verification = verification(item);
         String bytes = acq.path("bytesAcquired").canConvertToLong()
-                ? Sizes.describe(acq.path("bytesAcquired").asLong())
+                ? Sizes.human(acq.path("bytesAcquired").asLong())
                 : acq.path("bytesAcquired").asText("");
         return new ItemView(
                 item.path("id").asText(),

@@ -94,6 +94,17 @@ public final class ReportViews {
                 lines.add(HtmlText.of("Item " + i.id() + ": no custody event names it."));
             }
         }
+        java.util.Set<String> acquired = new java.util.HashSet<>();
+        items.forEach(i -> acquired.add(i.id()));
+        java.util.Set<String> onlyInCustody = new java.util.TreeSet<>();
+        for (JsonNode e : record.path("custody").path("events")) {
+            if (e.path("item").isTextual() && !acquired.contains(e.path("item").asText())) {
+                onlyInCustody.add(e.path("item").asText());
+            }
+        }
+        for (String id : onlyInCustody) {
+            lines.add(HtmlText.of("Item " + id + ": custody events recorded; not acquired into this case."));
+        }
         JsonNode log = record.path("custody").path("log");
         lines.add(HtmlText.of("Custody: " + log.path("records").asText() + " events; hash chain intact when issued."));
         return v;
