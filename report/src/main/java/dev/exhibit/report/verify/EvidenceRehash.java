@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code report verify --evidence}: reads every image file of every item again and compares the whole-image hash of
@@ -96,14 +97,7 @@ final class EvidenceRehash {
             Map<String, String> expected,
             List<Check> out)
             throws IOException {
-        Map<String, MessageDigest> whole = new LinkedHashMap<>();
-        for (String alg : expected.keySet()) {
-            whole.put(alg, HashAlgorithm.fromId(alg).newDigest());
-        }
-        List<Window> windows = windows(dir, item);
-        WindowCursor cursor = new WindowCursor(windows);
         int before = out.size();
-        byte[] buf = new byte[BUFFER_BYTES];
         for (Segment s : segments) {
             if (!Files.isRegularFile(s.file())) {
                 out.add(Check.fail(subject, c.relative(s.file()) + " is missing"));
@@ -114,22 +108,13 @@ final class EvidenceRehash {
                 out.add(Check.fail(
                         subject, c.relative(s.file()) + " is " + size + " bytes; the log says " + s.lengthBytes()));
             }
-            MessageDigest segmentDigest = HashAlgorithm.SHA256.newDigest();
-            try (InputStream in = Files.newInputStream(s.file())) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    for (MessageDigest md : whole.values()) {
-                        md.update(buf, 0, n);
-                    }
-                    segmentDigest.update(buf, 0, n);
-                    cursor.feed(buf, n);
-                }
-            }
-            String got = HexFormat.of().formatHex(segmentDigest.digest());
-            if (s.sha256() != null && !s.sha256().equals(got)) {
-                out.add(Check.fail(
-                        subject, c.relative(s.file()) + " has SHA-256 " + got + "; the log recorded " + s.sha256()));
-            }
         }
+        // One pass for the whole-image hashes; only when one differs, a second pass says where.
+        Map<String, MessageDigest> whole = new LinkedHashMap<>();
+        for (String alg : expected.keySet()) {
+            whole.put(alg, HashAlgorithm.fromId(alg).newDigest());
+        }
+        stream(segments, b -> {}, (buf, n) -> whole.values().forEach(md -> md.update(buf, 0, n)));
         for (Map.Entry<String, MessageDigest> e : whole.entrySet()) {
             String got = HexFormat.of().formatHex(e.getValue().digest());
             String want = expected.get(e.getKey());
@@ -137,6 +122,33 @@ final class EvidenceRehash {
                 out.add(Check.fail(subject, "image " + e.getKey() + " is " + got + ", acquired " + want));
             }
         }
+        if (out.size() == before) {
+            out.add(Check.pass(
+                    subject, "image re-read: " + String.join(", ", expected.keySet()) + " match the acquisition"));
+            return;
+        }
+        locate(c, dir, item, subject, segments, out);
+    }
+
+    /** The second pass after a mismatch: which image file, and the first window whose piecewise hash differs. */
+    private static void locate(
+            CaseDirectory c, Path dir, JsonNode item, String subject, List<Segment> segments, List<Check> out)
+            throws IOException {
+        WindowCursor cursor = new WindowCursor(windows(dir, item));
+        MessageDigest[] segmentDigest = new MessageDigest[1];
+        stream(
+                segments,
+                b -> {
+                    if (b.previous() != null) {
+                        finishSegment(c, subject, b.previous(), segmentDigest[0], out);
+                    }
+                    segmentDigest[0] = HashAlgorithm.SHA256.newDigest();
+                },
+                (buf, n) -> {
+                    segmentDigest[0].update(buf, 0, n);
+                    cursor.feed(buf, n);
+                });
+        finishSegment(c, subject, segments.getLast(), segmentDigest[0], out);
         if (cursor.firstMismatch != null) {
             Window w = cursor.firstMismatch;
             out.add(Check.fail(
@@ -144,12 +156,37 @@ final class EvidenceRehash {
                     "first changed region: bytes " + w.byteOffset() + "–" + (w.byteOffset() + w.lengthBytes() - 1)
                             + " (piecewise SHA-256 differs from the log)"));
         }
-        if (out.size() == before) {
-            out.add(Check.pass(
-                    subject,
-                    "image re-read: " + String.join(", ", expected.keySet())
-                            + " match the acquisition"
-                            + (windows.isEmpty() ? "" : ", and all " + windows.size() + " piecewise hashes")));
+    }
+
+    private static void finishSegment(
+            CaseDirectory c, String subject, Segment s, MessageDigest digest, List<Check> out) {
+        String got = HexFormat.of().formatHex(digest.digest());
+        if (s.sha256() != null && !s.sha256().equals(got)) {
+            out.add(Check.fail(
+                    subject, c.relative(s.file()) + " has SHA-256 " + got + "; the log recorded " + s.sha256()));
+        }
+    }
+
+    /** Where a new file starts while streaming; {@code previous} is the file before it, or null for the first. */
+    private record Boundary(Segment next, Segment previous) {}
+
+    @FunctionalInterface
+    private interface Chunk {
+        void accept(byte[] buf, int n);
+    }
+
+    /** Reads every file in order, announcing each file before its bytes. */
+    private static void stream(List<Segment> segments, Consumer<Boundary> onFile, Chunk chunk) throws IOException {
+        byte[] buf = new byte[BUFFER_BYTES];
+        Segment previous = null;
+        for (Segment s : segments) {
+            onFile.accept(new Boundary(s, previous));
+            try (InputStream in = Files.newInputStream(s.file())) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    chunk.accept(buf, n);
+                }
+            }
+            previous = s;
         }
     }
 

@@ -164,6 +164,27 @@ class ReportVerifierTest {
     }
 
     @Test
+    void verify_ofASplitImageNamesTheChangedSegment() throws Exception {
+        CaseFixture.Made split = CaseFixture.make(
+                tmp.resolve("split"),
+                new dev.exhibit.report.fixtures.AcquisitionFixture()
+                        .imageBytes(3 << 20)
+                        .split(1 << 20));
+        Reports.Built b = Reports.build(
+                split.caseDir(),
+                new Reports.BuildOptions(CaseFixture.invocation("report"), examiner.key(), null, null));
+        Path second = split.acquisition().imageFiles().get(1);
+        byte[] bytes = Files.readAllBytes(second);
+        bytes[10] ^= 0x01;
+        Files.write(second, bytes);
+        List<String> f =
+                failures(ReportVerifier.verify(new ReportVerifier.Options(b.directory(), null, Trust.none(), true)));
+        assertThat(f).anyMatch(s -> s.contains("evidence/EV-001/image.002 has SHA-256"));
+        assertThat(f).noneMatch(s -> s.contains("image.001") || s.contains("image.003"));
+        assertThat(f).anyMatch(s -> s.contains("first changed region: bytes 1048576–2097151"));
+    }
+
+    @Test
     void verify_detectsAnEditedCaseFile() throws Exception {
         Path caseJson = made.caseDir().caseFile();
         Files.writeString(caseJson, Files.readString(caseJson).replace("2026-0042", "2026-0043"));
