@@ -13,7 +13,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Forensic acquisition, analysis and verifiable reports.%n",
-        subcommands = {CommandLine.HelpCommand.class, WriteblockCommand.class},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            WriteblockCommand.class,
+            CaseCommand.class,
+            CustodyCommand.class,
+            KeysCommand.class,
+            ReportCommand.class
+        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, everything checked matched",

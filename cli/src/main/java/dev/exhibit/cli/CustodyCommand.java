@@ -1,0 +1,202 @@
+package dev.exhibit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.chain.ChainReport;
+import dev.exhibit.report.casefile.CaseDirectory;
+import dev.exhibit.report.custody.CustodyEvent;
+import dev.exhibit.report.custody.CustodyEventType;
+import dev.exhibit.report.custody.CustodyLog;
+import dev.exhibit.report.custody.EventTime;
+import dev.exhibit.report.text.VisibleText;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code exhibit custody CASE add|list}: records and lists chain-of-custody events. */
+@Command(
+        name = "custody",
+        description = "Record or list the chain-of-custody events of a case (custody.log.jsonl).",
+        subcommands = {CustodyCommand.Add.class, CustodyCommand.ListEvents.class})
+final class CustodyCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "CASE", description = "The case directory.")
+    Path caseDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add or list");
+    }
+
+    /** The handling types an examiner records; acquire, report and case-open are written by Exhibit itself. */
+    enum HandlingType {
+        SEIZE,
+        RECEIVE,
+        TRANSFER,
+        STORE,
+        ACCESS,
+        RETURN,
+        DISPOSE;
+
+        CustodyEventType type() {
+            return CustodyEventType.valueOf(name());
+        }
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    @Command(
+            name = "add",
+            description = {
+                "Append one event to the custody log, hash-chained to the events before it.",
+                "--at is when it happened (UTC with Z, or an explicit offset, e.g. 2026-11-21T14:40:00+01:00);"
+                        + " default now."
+            })
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        CustodyCommand parent;
+
+        @Option(names = "--type", required = true, description = "One of: ${COMPLETION-CANDIDATES}.")
+        HandlingType type;
+
+        @Option(names = "--item", required = true, paramLabel = "ID", description = "Evidence item id, e.g. EV-001.")
+        String item;
+
+        @Option(names = "--from", required = true, paramLabel = "PERSON", description = "Who handed the item over.")
+        String from;
+
+        @Option(names = "--to", required = true, paramLabel = "PERSON", description = "Who received it.")
+        String to;
+
+        @Option(names = "--location", required = true, paramLabel = "L", description = "Where it happened.")
+        String location;
+
+        @Option(names = "--purpose", required = true, paramLabel = "TEXT", description = "Why.")
+        String purpose;
+
+        @Option(names = "--seal", paramLabel = "N", description = "Seal number.")
+        String seal;
+
+        @Option(names = "--condition", paramLabel = "TEXT", description = "Condition of item and seal.")
+        String condition;
+
+        @Option(names = "--at", paramLabel = "TIME", description = "When it happened, ISO 8601 with zone.")
+        String at;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CaseDirectory c = CaseDirectory.open(parent.caseDir);
+            EventTime when = at == null ? EventTime.now() : EventTime.parse(at, Instant.now());
+            CustodyEvent event =
+                    new CustodyEvent(type.type(), item, from, to, location, purpose, seal, condition, when);
+            CustodyLog.Appended a = c.custody().append(event, Main.invocation());
+            spec.commandLine()
+                    .getOut()
+                    .println("exhibit: recorded " + type + " of " + item + " at " + when.utcText() + " as event "
+                            + (a.line() - 1) + " of " + c.custody().file() + " (line SHA-256 " + a.lineHash() + ")");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", description = "Show every custody event and whether the hash chain is intact.")
+    static final class ListEvents implements Callable<Integer> {
+        @ParentCommand
+        CustodyCommand parent;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CaseDirectory c = CaseDirectory.open(parent.caseDir);
+            CustodyLog.Listing listing = c.custody().read();
+            PrintWriter out = spec.commandLine().getOut();
+            for (CustodyLog.Entry e : listing.entries()) {
+                print(out, e);
+            }
+            ChainReport chain = listing.chain();
+            if (chain.intact()) {
+                out.println("Chain: intact, " + chain.records() + " events, head " + chain.headHash());
+                return ExitCodes.OK;
+            }
+            out.println("Chain: BROKEN (" + chain.problems().size() + " problem(s)) in "
+                    + c.custody().file());
+            for (ChainReport.Problem p : chain.problems()) {
+                out.println("  " + VisibleText.plain(p.toString()));
+            }
+            return ExitCodes.EVIDENCE;
+        }
+
+        private static void print(PrintWriter out, CustodyLog.Entry e) {
+            JsonNode r = e.record();
+            if (r == null) {
+                out.println("[line " + e.line() + "] unreadable");
+                return;
+            }
+            String type = r.path("type").asText();
+            StringBuilder sb = new StringBuilder();
+            sb.append('[')
+                    .append(r.path("seq").asText())
+                    .append("] ")
+                    .append(s(type))
+                    .append("  ");
+            sb.append(s(r.path("at").asText(r.path("time").asText())));
+            if (r.path("atAsGiven").isTextual()) {
+                sb.append(" (entered as ")
+                        .append(s(r.path("atAsGiven").asText()))
+                        .append(')');
+            }
+            if (r.path("item").isTextual()) {
+                sb.append("  item ").append(s(r.path("item").asText()));
+            }
+            out.println(sb);
+            if (r.path("from").isTextual()) {
+                out.println("    from " + s(r.path("from").asText()) + " to "
+                        + s(r.path("to").asText()) + " at "
+                        + s(r.path("location").asText()));
+                out.println("    purpose: " + s(r.path("purpose").asText())
+                        + (r.path("seal").isTextual()
+                                ? "; seal " + s(r.path("seal").asText())
+                                : "")
+                        + (r.path("condition").isTextual()
+                                ? "; condition: " + s(r.path("condition").asText())
+                                : ""));
+            }
+            switch (type) {
+                case "case-open" ->
+                    out.println("    case file SHA-256 "
+                            + s(r.path("caseFileSha256").asText()));
+                case "acquire" ->
+                    out.println("    acquisition log " + s(r.path("log").asText()) + ": "
+                            + r.path("logRecords").asText() + " records, head "
+                            + s(r.path("logHeadHash").asText())
+                            + ", status " + s(r.path("status").asText()));
+                case "report" ->
+                    out.println("    report " + s(r.path("reportId").asText()) + ", record SHA-256 "
+                            + s(r.path("recordSha256").asText()));
+                default -> {}
+            }
+            JsonNode inv = r.path("invocation");
+            out.println("    recorded " + s(r.path("time").asText()) + " by "
+                    + s(inv.path("user").asText("?")) + "@" + s(inv.path("host").asText("?")));
+        }
+
+        private static String s(String text) {
+            return VisibleText.plain(text);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.exhibit.cli;
+
+import dev.exhibit.report.Reports;
+import dev.exhibit.report.casefile.CaseDirectory;
+import dev.exhibit.report.keys.KeyStoreFile;
+import dev.exhibit.report.keys.Pem;
+import dev.exhibit.report.sign.HttpTsa;
+import dev.exhibit.report.sign.KeyDescriptions;
+import dev.exhibit.report.sign.LocalTimeStampAuthority;
+import dev.exhibit.report.sign.TsaTransport;
+import dev.exhibit.report.text.VisibleText;
+import dev.exhibit.report.verify.Check;
+import dev.exhibit.report.verify.ReportVerifier;
+import dev.exhibit.report.verify.Trust;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exhibit report build|verify}: the signed record and HTML report of a case (docs/report.md). */
+@Command(
+        name = "report",
+        description = "Build a signed, time-stamped record and HTML report of a case, or verify one.",
+        subcommands = {ReportCommand.Build.class, ReportCommand.Verify.class})
+final class ReportCommand extends GroupCommand {
+    /** The --tsa prefix for a local, untrusted time-stamping authority read from a key file. */
+    static final String LOCAL_TSA = "local:";
+
+    @Command(
+            name = "build",
+            description = {
+                "Write CASE/reports/REPORT-ID/ with record.json (RFC 8785), record.json.p7s (detached CMS),",
+                "record.json.p7s.tsr (RFC 3161) and report.html, and record the report in the custody log."
+            })
+    static final class Build implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CASE", description = "The case directory.")
+        Path caseDir;
+
+        @Option(names = "--sign", paramLabel = "FILE.p12", description = "Sign with this key file (keys init).")
+        Path sign;
+
+        @Option(
+                names = "--tsa",
+                paramLabel = "URL",
+                description = "RFC 3161 time-stamping authority: an http(s) URL, or local:FILE.p12 for Exhibit's"
+                        + " local authority (UNTRUSTED; tests and offline labs).")
+        String tsa;
+
+        @Option(
+                names = "--password-file",
+                paramLabel = "FILE",
+                description = "Password of --sign (else $" + Passwords.KEY_ENV + ", else a prompt).")
+        Path passwordFile;
+
+        @Option(
+                names = "--tsa-password-file",
+                paramLabel = "FILE",
+                description = "Password of a local TSA key" + " file (else $" + Passwords.TSA_ENV + ", else a prompt).")
+        Path tsaPasswordFile;
+
+        @Option(
+                names = "--validation-ref",
+                paramLabel = "TEXT",
+                description = "The validation report that covers this tool version (e.g. a CFTT report id).")
+        String validationRef;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CaseDirectory c = CaseDirectory.open(caseDir);
+            if (tsa != null && sign == null) {
+                throw new IllegalArgumentException("--tsa needs --sign: a time stamp covers the signature");
+            }
+            KeyStoreFile.SigningKey key = sign == null
+                    ? null
+                    : Passwords.use(
+                            passwordFile, Passwords.KEY_ENV, sign.toString(), false, pw -> KeyStoreFile.load(sign, pw));
+            Reports.Built b =
+                    Reports.build(c, new Reports.BuildOptions(Main.invocation(), key, transport(), validationRef));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("exhibit: report " + b.reportId() + " written to " + b.directory());
+            out.println("  record.json          SHA-256 " + b.recordSha256());
+            if (b.signed()) {
+                out.println("  record.json.p7s      signed by "
+                        + KeyDescriptions.name(key.certificate().getSubjectX500Principal()) + " ("
+                        + KeyDescriptions.describe(key.certificate().getPublicKey()) + ")");
+            } else {
+                out.println("  (not signed: 'report verify' will fail it; sign with --sign FILE.p12)");
+            }
+            if (b.timeStamped()) {
+                out.println("  record.json.p7s.tsr  time-stamped by " + transportName()
+                        + (tsa.startsWith(LOCAL_TSA) ? "  [UNTRUSTED local authority]" : ""));
+            }
+            out.println(b.html());
+            return ExitCodes.OK;
+        }
+
+        private String transportName() {
+            return tsa.startsWith(LOCAL_TSA) ? tsa : URI.create(tsa).toString();
+        }
+
+        private TsaTransport transport() throws IOException {
+            if (tsa == null) {
+                return null;
+            }
+            if (tsa.startsWith(LOCAL_TSA)) {
+                Path file = Path.of(tsa.substring(LOCAL_TSA.length()));
+                KeyStoreFile.SigningKey tsaKey = Passwords.use(
+                        tsaPasswordFile, Passwords.TSA_ENV, file.toString(), false, pw -> KeyStoreFile.load(file, pw));
+                return new LocalTimeStampAuthority(tsaKey, file.toString());
+            }
+            try {
+                return new HttpTsa(URI.create(tsa));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "--tsa '" + tsa + "' is neither an http(s) URL nor " + LOCAL_TSA + "FILE.p12");
+            }
+        }
+    }
+
+    @Command(
+            name = "verify",
+            description = {
+                "Check a report directory: canonical record, signature and certificate, time stamps, every chained",
+                "log against the heads in the record, the record against the case; with --evidence the images.",
+                "Prints each check and the openssl commands that repeat the signature checks. Exit 0 only if no"
+                        + " check fails."
+            })
+    static final class Verify implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "REPORTDIR", description = "CASE/reports/REPORT-ID")
+        Path reportDir;
+
+        @Option(names = "--evidence", description = "Also re-read and re-hash every image.")
+        boolean evidence;
+
+        @Option(names = "--case", paramLabel = "DIR", description = "The case directory, if REPORTDIR is not in it.")
+        Path caseDir;
+
+        @Option(names = "--ca", paramLabel = "FILE.pem", description = "Trust anchors for the signer (PEM).")
+        Path ca;
+
+        @Option(names = "--tsa-ca", paramLabel = "FILE.pem", description = "Trust anchors for the TSA (PEM).")
+        Path tsaCa;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Trust trust = new Trust(anchors(ca), anchors(tsaCa));
+            ReportVerifier.Verification v =
+                    ReportVerifier.verify(new ReportVerifier.Options(reportDir, caseDir, trust, evidence));
+            PrintWriter out = spec.commandLine().getOut();
+            for (Check c : v.checks()) {
+                out.println(VisibleText.plain(String.format("%-4s  %s: %s", c.status(), c.subject(), c.detail())));
+            }
+            long warnings = v.checks().stream()
+                    .filter(c -> c.status() == Check.Status.WARN)
+                    .count();
+            out.println();
+            out.println(
+                    v.passed()
+                            ? "Result: PASS (" + v.checks().size() + " checks, " + warnings + " warning(s))"
+                            : "Result: FAIL (" + v.failures() + " of "
+                                    + v.checks().size() + " checks failed)");
+            out.println();
+            out.println("Repeat the signature checks without Exhibit (in " + reportDir + "):");
+            v.opensslCommands().forEach(line -> out.println("  " + line));
+            return v.passed() ? ExitCodes.OK : ExitCodes.EVIDENCE;
+        }
+
+        private static List<X509Certificate> anchors(Path pem) throws IOException {
+            return pem == null ? List.of() : Pem.readCertificates(pem);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.exhibit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CustodyCommandTest {
+    @TempDir
+    Path tmp;
+
+    Path caseDir;
+
+    @BeforeEach
+    void init() {
+        caseDir = tmp.resolve("case");
+        assertThat(CliRunner.run("case", "init", caseDir.toString(), "--number", "1", "--title", "t", "--examiner", "J")
+                        .exit())
+                .isZero();
+    }
+
+    private CliRunner.Result add(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "custody",
+                caseDir.toString(),
+                "add",
+                "--type",
+                "transfer",
+                "--item",
+                "EV-001",
+                "--from",
+                "Officer A",
+                "--to",
+                "Jane",
+                "--location",
+                "Lab",
+                "--purpose",
+                "examination"));
+        args.addAll(List.of(extra));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void add_thenList_showsTheEventAndAnIntactChain() {
+        CliRunner.Result a = add("--seal", "S-1", "--condition", "sealed", "--at", "2026-11-20T10:15:00+01:00");
+        assertThat(a.exit()).as(a.toString()).isZero();
+        assertThat(a.out()).contains("recorded transfer of EV-001 at 2026-11-20T09:15:00.000000Z as event 1");
+        CliRunner.Result l = CliRunner.run("custody", caseDir.toString(), "list");
+        assertThat(l.exit()).isZero();
+        assertThat(l.out())
+                .contains(
+                        "[1] transfer  2026-11-20T09:15:00.000000Z (entered as 2026-11-20T10:15:00+01:00)  item EV-001")
+                .contains("from Officer A to Jane at Lab")
+                .contains("purpose: examination; seal S-1; condition: sealed")
+                .contains("Chain: intact, 2 events");
+    }
+
+    @Test
+    void list_showsTerminalEscapesAndBidiOverridesVisibly() {
+        assertThat(add("--condition", "bag \u001b[2J\u001b]0;owned\u0007 torn \u202Eevil")
+                        .exit())
+                .isZero();
+        CliRunner.Result l = CliRunner.run("custody", caseDir.toString(), "list");
+        assertThat(l.out()).contains("bag ⟨U+001B⟩[2J⟨U+001B⟩]0;owned⟨U+0007⟩ torn ⟨U+202E⟩evil");
+        assertThat(l.out().chars().filter(c -> c == 0x1B || c == 0x07 || c == 0x202E))
+                .isEmpty();
+    }
+
+    @Test
+    void add_withATimeWithoutZoneIsRefused() {
+        CliRunner.Result r = add("--at", "2026-11-20T10:15:00");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("not ISO 8601 with a zone");
+        assertThat(CliRunner.run("custody", caseDir.toString(), "list").out()).contains("Chain: intact, 1 events");
+    }
+
+    @Test
+    void add_ofATypeExhibitWritesItselfIsRefused() {
+        List<String> args = List.of(
+                "custody",
+                caseDir.toString(),
+                "add",
+                "--type",
+                "report",
+                "--item",
+                "EV-001",
+                "--from",
+                "a",
+                "--to",
+                "b",
+                "--location",
+                "l",
+                "--purpose",
+                "p");
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--type");
+    }
+
+    @Test
+    void list_ofAnEditedLogFailsNamingTheLine() throws Exception {
+        assertThat(add().exit()).isZero();
+        assertThat(add().exit()).isZero();
+        Path log = caseDir.resolve("custody.log.jsonl");
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        lines.set(1, lines.get(1).replace("Officer A", "Officer B"));
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        CliRunner.Result l = CliRunner.run("custody", caseDir.toString(), "list");
+        assertThat(l.exit()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(l.out()).contains("Chain: BROKEN").contains("line 3: prev is");
+        CliRunner.Result a = add();
+        assertThat(a.exit()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(a.err()).contains("chain broken at line 3");
+    }
+
+    @Test
+    void add_toADirectoryThatIsNotACaseSaysSo() {
+        CliRunner.Result r = CliRunner.run(
+                "custody",
+                tmp.toString(),
+                "add",
+                "--type",
+                "store",
+                "--item",
+                "EV-1",
+                "--from",
+                "a",
+                "--to",
+                "b",
+                "--location",
+                "l",
+                "--purpose",
+                "p");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("is not a case directory");
+    }
+}

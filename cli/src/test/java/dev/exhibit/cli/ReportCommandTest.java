@@ -1,0 +1,197 @@
+package dev.exhibit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.exhibit.report.fixtures.CaseFixture;
+import dev.exhibit.report.fixtures.Openssl;
+import dev.exhibit.report.fixtures.TestKeys;
+import dev.exhibit.report.fixtures.TestTsaServer;
+import dev.exhibit.report.keys.KeyStoreFile;
+import dev.exhibit.report.sign.LocalTimeStampAuthority;
+import dev.exhibit.testing.Proc;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code exhibit report build|verify} on a case holding the hostile-name corpus (fixture acquisition log and analysis
+ * summary until the acquire and analyze stages land), keys made with {@code exhibit keys}.
+ */
+class ReportCommandTest {
+    @TempDir
+    Path tmp;
+
+    Path caseDir;
+    Path pw;
+    Path examinerP12;
+    Path examinerPem;
+    Path tsaP12;
+    Path tsaPem;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        caseDir = tmp.resolve("case");
+        CaseFixture.hostile(caseDir);
+        pw = tmp.resolve("pw");
+        Files.writeString(pw, new String(TestKeys.PASSWORD) + "\n", StandardCharsets.UTF_8);
+        examinerP12 = tmp.resolve("examiner.p12");
+        examinerPem = tmp.resolve("examiner.pem");
+        tsaP12 = tmp.resolve("tsa.p12");
+        tsaPem = tmp.resolve("tsa.pem");
+        ok(
+                "keys",
+                "init",
+                "--out",
+                examinerP12.toString(),
+                "--subject",
+                "CN=Jane Examiner, O=Lab",
+                "--password-file",
+                pw.toString());
+        ok(
+                "keys",
+                "export-cert",
+                examinerP12.toString(),
+                "--out",
+                examinerPem.toString(),
+                "--password-file",
+                pw.toString());
+        ok(
+                "keys",
+                "init",
+                "--tsa",
+                "--out",
+                tsaP12.toString(),
+                "--subject",
+                "CN=Lab TSA (untrusted)",
+                "--password-file",
+                pw.toString());
+        ok("keys", "export-cert", tsaP12.toString(), "--out", tsaPem.toString(), "--password-file", pw.toString());
+    }
+
+    private static CliRunner.Result ok(String... args) {
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        return r;
+    }
+
+    private Path build(String tsa) {
+        CliRunner.Result r = ok(
+                "report",
+                "build",
+                caseDir.toString(),
+                "--sign",
+                examinerP12.toString(),
+                "--password-file",
+                pw.toString(),
+                "--tsa",
+                tsa,
+                "--tsa-password-file",
+                pw.toString());
+        List<String> lines = r.out().strip().lines().toList();
+        Path html = Path.of(lines.getLast());
+        assertThat(html.getFileName().toString()).isEqualTo("report.html");
+        assertThat(html).isRegularFile();
+        return html.getParent();
+    }
+
+    @Test
+    void build_writesARecordOpensslVerifiesAndOneChangedByteBreaks() throws Exception {
+        Path dir = build("local:" + tsaP12);
+        Path record = dir.resolve("record.json");
+        Path p7s = dir.resolve("record.json.p7s");
+        Proc.Result cms = Openssl.cmsVerify(p7s, record, examinerPem);
+        assertThat(cms.exitCode()).as(cms.toString()).isZero();
+        assertThat(Openssl.tsVerifyData(p7s, dir.resolve("record.json.p7s.tsr"), tsaPem)
+                        .ok()
+                        .stdout())
+                .contains("Verification: OK");
+
+        CliRunner.Result v = CliRunner.run(
+                "report",
+                "verify",
+                dir.toString(),
+                "--evidence",
+                "--ca",
+                examinerPem.toString(),
+                "--tsa-ca",
+                tsaPem.toString());
+        assertThat(v.exit()).as(v.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(v.out()).contains("Result: PASS").contains("openssl cms -verify -binary -inform DER");
+
+        byte[] bytes = Files.readAllBytes(record);
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("\"issued\":\"") + 12;
+        bytes[at] = (byte) (bytes[at] == '1' ? '2' : '1');
+        Files.write(record, bytes);
+        assertThat(Openssl.cmsVerify(p7s, record, examinerPem).exitCode()).isNotZero();
+        CliRunner.Result bad = CliRunner.run("report", "verify", dir.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(bad.out())
+                .contains("FAIL  signature: record.json was changed after signing")
+                .contains("Result: FAIL");
+    }
+
+    @Test
+    void build_timeStampsThroughAnHttpTsa() throws Exception {
+        KeyStoreFile.SigningKey tsaKey = KeyStoreFile.load(tsaP12, TestKeys.PASSWORD);
+        try (TestTsaServer server = new TestTsaServer(new LocalTimeStampAuthority(tsaKey, "tsa.p12"))) {
+            Path dir = build(server.uri().toString());
+            assertThat(server.requests()).isEqualTo(2);
+            assertThat(Openssl.tsVerifyData(dir.resolve("record.json.p7s"), dir.resolve("record.json.p7s.tsr"), tsaPem)
+                            .ok()
+                            .stdout())
+                    .contains("Verification: OK");
+            assertThat(CliRunner.run("report", "verify", dir.toString()).exit()).isZero();
+        }
+    }
+
+    @Test
+    void build_withAnUnreachableTsaFailsAndWritesNothing() throws Exception {
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliRunner.Result r = CliRunner.run(
+                "report",
+                "build",
+                caseDir.toString(),
+                "--sign",
+                examinerP12.toString(),
+                "--password-file",
+                pw.toString(),
+                "--tsa",
+                "http://127.0.0.1:" + port + "/tsa");
+        assertThat(r.exit()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(r.err()).startsWith("exhibit: error: time-stamping authority http://127.0.0.1:");
+        try (Stream<Path> s = Files.list(caseDir.resolve("reports"))) {
+            assertThat(s).isEmpty();
+        }
+    }
+
+    @Test
+    void verify_namesTamperedPlacesAndPrintsEvidenceStringsVisibly() throws Exception {
+        Path dir = build("local:" + tsaP12);
+        Path log = caseDir.resolve("custody.log.jsonl");
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        lines.set(2, lines.get(2).replace("Lab evidence room", "Lab \\u001b[31mroom"));
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        CliRunner.Result v = CliRunner.run("report", "verify", dir.toString());
+        assertThat(v.exit()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(v.out())
+                .contains("FAIL  custody.log.jsonl: line 4: prev is")
+                .contains("FAIL  record.json content: record.json /custody/events/2/location is \"Lab evidence room\","
+                        + " but custody.log.jsonl gives \"Lab ⟨U+001B⟩[31mroom\"");
+        assertThat(v.out().chars().filter(c -> c == 0x1B)).isEmpty();
+    }
+
+    @Test
+    void build_withTsaButNoSignatureIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("report", "build", caseDir.toString(), "--tsa", "http://127.0.0.1:1/");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--tsa needs --sign");
+    }
+}

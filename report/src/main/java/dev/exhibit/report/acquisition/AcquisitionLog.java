@@ -1,0 +1,116 @@
+package dev.exhibit.report.acquisition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.chain.ChainReport;
+import dev.exhibit.core.chain.ChainVerifier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An acquisition log ({@code acquisition.log.jsonl}, written by {@code exhibit acquire}; contract in
+ * docs/acquisition-log.md) as the report reads it: its records in order and what walking its hash chain found.
+ *
+ * <p>A report covers a prefix of the log: the records that existed when it was built. {@link #read(Path, long)}
+ * keeps exactly that prefix, so a verifier can derive the same evidence item again after later records (another
+ * {@code verify}) were appended.
+ */
+public final class AcquisitionLog {
+    public static final String FILE_NAME = "acquisition.log.jsonl";
+
+    private final Path file;
+    private final List<ChainVerifier.Entry> entries;
+    private final ChainReport chain;
+
+    private AcquisitionLog(Path file, List<ChainVerifier.Entry> entries, ChainReport chain) {
+        this.file = file;
+        this.entries = List.copyOf(entries);
+        this.chain = chain;
+    }
+
+    /** Reads every record. */
+    public static AcquisitionLog read(Path file) throws IOException {
+        return read(file, Long.MAX_VALUE);
+    }
+
+    /** Reads the whole chain but keeps only the first {@code maxRecords} records. */
+    public static AcquisitionLog read(Path file, long maxRecords) throws IOException {
+        List<ChainVerifier.Entry> kept = new ArrayList<>();
+        ChainReport chain = ChainVerifier.verify(file, e -> {
+            if (e.line() <= maxRecords) {
+                kept.add(e);
+            }
+        });
+        return new AcquisitionLog(file, kept, chain);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The chain walk over the whole file, lines beyond the kept prefix included. */
+    public ChainReport chain() {
+        return chain;
+    }
+
+    /** How many records were kept. */
+    public long records() {
+        return entries.size();
+    }
+
+    /** The SHA-256 of the last kept line: the value a record quotes as this log's head. */
+    public String headHash() {
+        return entries.isEmpty() ? null : entries.getLast().sha256();
+    }
+
+    public List<ChainVerifier.Entry> entries() {
+        return entries;
+    }
+
+    /** Every kept record of {@code type}, in log order. */
+    public List<JsonNode> all(String type) {
+        List<JsonNode> out = new ArrayList<>();
+        for (ChainVerifier.Entry e : entries) {
+            if (e.record() != null && type.equals(e.record().path("type").asText())) {
+                out.add(e.record());
+            }
+        }
+        return out;
+    }
+
+    public Optional<JsonNode> first(String type) {
+        List<JsonNode> all = all(type);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.getFirst());
+    }
+
+    public Optional<JsonNode> last(String type) {
+        List<JsonNode> all = all(type);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+    }
+
+    /**
+     * {@code complete} when the last acquisition run ended with an {@code end} record, {@code failed} when it ended
+     * with a {@code failure}, {@code incomplete} when it stopped without either (killed, or still running).
+     */
+    public String status() {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            JsonNode r = entries.get(i).record();
+            String type = r == null ? "" : r.path("type").asText();
+            switch (type) {
+                case "end" -> {
+                    return "complete";
+                }
+                case "failure" -> {
+                    return "failed";
+                }
+                case "start", "resume" -> {
+                    return "incomplete";
+                }
+                default -> {}
+            }
+        }
+        return "incomplete";
+    }
+}

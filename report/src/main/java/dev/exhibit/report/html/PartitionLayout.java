@@ -1,0 +1,86 @@
+package dev.exhibit.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The partitions of an analysis summary ({@code exhibit analyze IMAGE --json}, docs/analyze.md): each partition of
+ * {@code /volumeSystem/partitions} with the file system found in it ({@code /fileSystems} entries naming the
+ * partition's address). Read tolerantly, since the summary is another stage's output: a few other spellings are
+ * accepted (docs/report.md lists them), and a summary without partitions simply draws no map.
+ */
+final class PartitionLayout {
+    /** Assumed when the summary does not say: the logical sector size of nearly every disk. */
+    static final long DEFAULT_SECTOR_BYTES = 512;
+
+    private PartitionLayout() {}
+
+    static List<ReportView.PartitionRow> read(JsonNode summary) {
+        JsonNode list = first(summary, "/volumeSystem/partitions", "/partitions");
+        List<ReportView.PartitionRow> out = new ArrayList<>();
+        if (list == null || !list.isArray()) {
+            return out;
+        }
+        JsonNode declared = first(summary, "/image/sectorSizeBytes", "/sectorBytes", "/volumeSystem/blockSizeBytes");
+        long sectorBytes = declared == null ? DEFAULT_SECTOR_BYTES : Math.max(1, declared.asLong(DEFAULT_SECTOR_BYTES));
+        for (JsonNode p : list) {
+            long start = number(p, sectorBytes, "startSector", "start", "byteOffset");
+            long length = number(p, sectorBytes, "lengthSectors", "length", "lengthBytes");
+            if (start < 0 || length <= 0) {
+                continue;
+            }
+            String address = p.path("address")
+                    .asText(p.path("index").asText(p.path("slot").asText("")));
+            JsonNode fs = fileSystemOf(summary, p, address);
+            out.add(new ReportView.PartitionRow(
+                    address,
+                    start,
+                    length,
+                    allocated(p),
+                    TreeView.text(p, "description"),
+                    TreeView.text(fs, "type"),
+                    TreeView.text(fs, "label")));
+        }
+        return out;
+    }
+
+    private static JsonNode fileSystemOf(JsonNode summary, JsonNode partition, String address) {
+        if (partition.path("fileSystem").isObject()) {
+            return partition.get("fileSystem");
+        }
+        for (JsonNode fs : summary.path("fileSystems")) {
+            if (!address.isEmpty() && address.equals(fs.path("partition").asText())) {
+                return fs;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static boolean allocated(JsonNode p) {
+        if (p.has("allocated")) {
+            return p.get("allocated").asBoolean();
+        }
+        return "partition".equals(p.path("kind").asText());
+    }
+
+    private static long number(JsonNode p, long sectorBytes, String... names) {
+        for (String n : names) {
+            JsonNode v = p.get(n);
+            if (v != null && v.canConvertToLong()) {
+                return n.endsWith("Bytes") || n.equals("byteOffset") ? v.asLong() / sectorBytes : v.asLong();
+            }
+        }
+        return -1;
+    }
+
+    private static JsonNode first(JsonNode root, String... pointers) {
+        for (String ptr : pointers) {
+            JsonNode n = root.at(ptr);
+            if (!n.isMissingNode() && !n.isNull()) {
+                return n;
+            }
+        }
+        return null;
+    }
+}

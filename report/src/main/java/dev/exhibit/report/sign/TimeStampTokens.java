@@ -1,0 +1,65 @@
+package dev.exhibit.report.sign;
+
+import dev.exhibit.core.ExhibitException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/** Checks on RFC 3161 tokens shared by signing (check what we got) and verification (check what we read). */
+public final class TimeStampTokens {
+    private TimeStampTokens() {}
+
+    /** The TSA certificate the token names as its signer, from the certificates it carries. */
+    public static X509Certificate signerCertificate(TimeStampToken token) {
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
+        if (matches.isEmpty()) {
+            throw ExhibitException.evidence(
+                    "the time-stamp token does not carry its TSA certificate (request it with certReq)");
+        }
+        try {
+            return new JcaX509CertificateConverter()
+                    .getCertificate(matches.iterator().next());
+        } catch (CertificateException e) {
+            throw ExhibitException.evidence("the time-stamp token's TSA certificate is unreadable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Verifies the token's signature with the certificate it carries, and that the certificate is a time-stamping
+     * certificate (RFC 3161 §2.3: critical extended key usage timeStamping, and only that).
+     */
+    public static X509Certificate checkSignature(TimeStampToken token, String where) {
+        X509Certificate tsa = signerCertificate(token);
+        try {
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
+        } catch (TSPException | OperatorCreationException e) {
+            throw ExhibitException.evidence(where + ": time-stamp token signature does not verify: " + e.getMessage());
+        }
+        return tsa;
+    }
+
+    /** Whether the certificate carries the critical extended key usage timeStamping. */
+    public static boolean isTimeStampingCertificate(X509Certificate cert) {
+        try {
+            return cert.getCriticalExtensionOIDs() != null
+                    && cert.getCriticalExtensionOIDs().contains("2.5.29.37")
+                    && cert.getExtendedKeyUsage() != null
+                    && cert.getExtendedKeyUsage().contains(KeyPurposeId.id_kp_timeStamping.getId());
+        } catch (java.security.cert.CertificateParsingException e) {
+            return false;
+        }
+    }
+
+    public static boolean isUntrustedLocal(TimeStampToken token) {
+        return LocalTimeStampAuthority.UNTRUSTED_POLICY.equals(
+                token.getTimeStampInfo().getPolicy());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.exhibit.report.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.chain.ChainReport;
+import dev.exhibit.core.chain.ChainVerifier;
+import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.core.json.Jcs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks every chained log a record covers: the chain walks intact from the first line to the last, and the line the
+ * record calls the head (line {@code records}) hashes to the head hash the record quotes. Lines appended after the
+ * report are allowed (a later event, a later verification) and reported as not covered.
+ */
+final class LogChecks {
+    private LogChecks() {}
+
+    static void check(Path caseRoot, JsonNode record, List<Check> out) throws IOException {
+        for (JsonNode l : record.path("logs")) {
+            String file = l.path("file").asText();
+            long covered = l.path("records").asLong();
+            String head = l.path("headHash").asText();
+            Path path = caseRoot.resolve(file).normalize();
+            if (!path.startsWith(caseRoot.normalize()) || file.isEmpty()) {
+                out.add(Check.fail(file, "record.json names a log outside the case directory"));
+                continue;
+            }
+            if (!Files.isRegularFile(path)) {
+                out.add(Check.fail(file, "missing from the case directory " + caseRoot));
+                continue;
+            }
+            List<String> hashes = new ArrayList<>();
+            ChainReport report = ChainVerifier.verify(path, e -> hashes.add(e.sha256()));
+            int before = out.size();
+            for (ChainReport.Problem p : report.problems()) {
+                out.add(Check.fail(file, "line " + p.line() + ": " + p.message()));
+            }
+            if (hashes.size() < covered) {
+                out.add(Check.fail(
+                        file,
+                        "has " + hashes.size() + " complete lines, but the record covers " + covered
+                                + ": lines were removed"));
+            } else if (covered > 0 && !hashes.get((int) covered - 1).equals(head)) {
+                out.add(Check.fail(
+                        file,
+                        "line " + covered + " has SHA-256 " + hashes.get((int) covered - 1)
+                                + ", but the record quotes " + head + " as the head of the " + covered
+                                + " lines it covers: the log was changed"));
+            }
+            if (out.size() == before) {
+                out.add(Check.pass(
+                        file, "hash chain intact; line " + covered + " is the head the record quotes (" + head + ")"));
+                if (hashes.size() > covered) {
+                    out.add(Check.info(
+                            file,
+                            (hashes.size() - covered) + " later line(s), appended after this report,"
+                                    + " are not covered by it"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Re-chains the custody events embedded in the record itself: each event's canonical form hashes to the next
+     * event's {@code prev}, and the last to the quoted head. Holds without the case directory, so a record handed
+     * over alone still proves its custody list is one unbroken chain.
+     */
+    static void embeddedCustody(JsonNode record, List<Check> out) {
+        String subject = "custody events in record.json";
+        JsonNode events = record.path("custody").path("events");
+        String prev = Sha256.ZERO;
+        int i = 0;
+        for (JsonNode e : events) {
+            if (!e.path("prev").asText().equals(prev) || e.path("seq").asLong(-1) != i) {
+                out.add(Check.fail(
+                        subject,
+                        "/custody/events/" + i + " does not follow /custody/events/" + (i - 1)
+                                + " (prev or seq differs): the event list was edited"));
+                return;
+            }
+            prev = Sha256.hex(Jcs.canonicalBytes(e));
+            i++;
+        }
+        String head = record.path("custody").path("log").path("headHash").asText();
+        if (i > 0 && !prev.equals(head)) {
+            out.add(Check.fail(subject, "the last event hashes to " + prev + ", not the quoted head " + head));
+            return;
+        }
+        out.add(Check.pass(subject, i + " events form an unbroken hash chain ending at the quoted head"));
+    }
+}
