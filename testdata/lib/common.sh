@@ -60,12 +60,12 @@ photo_bytes() {
   printf '\xff\xd9'
 }
 
-# le32 N: N as 4 little-endian bytes.
+# le32 N: N as 4 little-endian bytes; le32_esc N: the same as printf escapes.
 le32() {
-  local esc
-  printf -v esc '\\x%02x\\x%02x\\x%02x\\x%02x' $(($1 & 255)) $((($1 >> 8) & 255)) $((($1 >> 16) & 255)) \
-    $((($1 >> 24) & 255))
-  printf "$esc"
+  printf "$(le32_esc "$1")"
+}
+le32_esc() {
+  printf '\\x%02x\\x%02x\\x%02x\\x%02x' $(($1 & 255)) $((($1 >> 8) & 255)) $((($1 >> 16) & 255)) $((($1 >> 24) & 255))
 }
 
 sha256_of() { sha256sum <"$1" | cut -c1-64; }

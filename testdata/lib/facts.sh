@@ -11,11 +11,16 @@ CUR_FS_HEAD=
 # Paths (relative to a tree) that the recipe deletes after copying the tree into a file system.
 declare -A DELETED=()
 
-# j_str STRING: a JSON string literal (the input must be valid UTF-8; controls are escaped).
+# j_str STRING: a JSON string literal (the input must be valid UTF-8; controls are escaped). j_str_v sets REPLY
+# instead of printing (no subshell: facts of large trees call these per entry).
 j_str() {
+  j_str_v "$1"
+  printf '%s' "$REPLY"
+}
+j_str_v() {
   local LC_ALL=C s="$1" out="" c i
   if [[ "$s" != *[$'\x01'-$'\x1f'$'\x7f''"\']* ]]; then
-    printf '"%s"' "$s"
+    REPLY="\"$s\""
     return
   fi
   for ((i = 0; i < ${#s}; i++)); do
@@ -27,12 +32,23 @@ j_str() {
       *) out+="$c" ;;
     esac
   done
-  printf '"%s"' "$out"
+  REPLY="\"$out\""
 }
 
-j_hex() { printf '%s' "$1" | od -An -v -tx1 | tr -d ' \n'; }
+# j_hex_v STRING: REPLY = the bytes of STRING in lowercase hex.
+j_hex_v() {
+  local LC_ALL=C s="$1" out="" h i
+  for ((i = 0; i < ${#s}; i++)); do
+    printf -v h '%02x' "'${s:i:1}"
+    out+="${h: -2}"
+  done
+  REPLY="$out"
+}
 
-utf8_valid() { printf '%s' "$1" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; }
+utf8_valid() {
+  local LC_ALL=C
+  [[ "$1" != *[$'\x80'-$'\xff']* ]] || printf '%s' "$1" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1
+}
 
 # fact KEY JSON-VALUE: a top-level fact, in insertion order; a repeated key replaces the earlier value.
 fact() {
@@ -46,13 +62,15 @@ facts_reset() {
   FACT_VAL=() DELETED=()
 }
 
-# partition ROLE TABLE ENTRY START LENGTH TYPE FS [NAME]: one volume-system entry. ROLE is primary, extended,
-# logical (MBR) or gpt. TABLE/ENTRY locate the entry: the MBR is table 0, each EBR of the chain the next table
-# (TSK's "table:entry" slot); GPT has table 0 and the entry index. TYPE is the MBR type byte ("0x0e") or the GPT
-# type GUID; FS the file system written into it ("" when none).
+# partition ROLE TABLE@SECTOR ENTRY START LENGTH TYPE FS [NAME]: one volume-system entry. ROLE is primary,
+# extended, logical (MBR) or gpt. TABLE/ENTRY locate the entry: the MBR is table 0, each EBR of the chain the next
+# table (TSK's "table:entry" slot), and SECTOR is where that table lies; GPT has table 0 and the entry index. TYPE is
+# the MBR type byte ("0x0e") or the GPT type GUID; FS the file system written into it ("" when none).
 partition() {
-  local role="$1" table="$2" entry="$3" start="$4" length="$5" type="$6" fs="$7" name="${8:-}" json
-  json="{\"role\": $(j_str "$role"), \"table\": $table, \"entry\": $entry, \"start_sector\": $start"
+  local role="$1" table="${2%@*}" table_sector="${2#*@}" entry="$3" start="$4" length="$5" type="$6" fs="$7"
+  local name="${8:-}" json
+  json="{\"role\": $(j_str "$role"), \"table\": $table, \"table_sector\": $table_sector, \"entry\": $entry"
+  json+=", \"start_sector\": $start"
   json+=", \"length_sectors\": $length, \"type\": $(j_str "$type")"
   json+=", \"fs\": $(if [ -n "$fs" ]; then j_str "$fs"; else echo null; fi)"
   [ -z "$name" ] || json+=", \"name\": $(j_str "$name")"
@@ -74,19 +92,20 @@ ${CUR_ENTRIES[*]}
   CUR_FS_HEAD= CUR_ENTRIES=()
 }
 
-# entry_head PATH: the members every entry has: the path (when it is UTF-8), its raw bytes in hex, length and depth.
-entry_head() {
-  local p="$1" depth slashes
+# entry_head_v PATH: REPLY = the members every entry has: the path (when it is UTF-8), its raw bytes in hex, their
+# count and the depth.
+entry_head_v() {
+  local p="$1" slashes head
   slashes="${p//[!\/]/}"
-  depth=$((${#slashes} + 1))
-  local LC_ALL=C
-  local bytes=${#p}
   if utf8_valid "$p"; then
-    printf '"path": %s, ' "$(j_str "$p")"
+    j_str_v "$p"
+    head="\"path\": $REPLY, "
   else
-    printf '"path": null, '
+    head="\"path\": null, "
   fi
-  printf '"path_hex": "%s", "path_bytes": %d, "depth": %d' "$(j_hex "$p")" "$bytes" "$depth"
+  j_hex_v "$p"
+  head+="\"path_hex\": \"$REPLY\", \"path_bytes\": $((${#REPLY} / 2)), \"depth\": $((${#slashes} + 1))"
+  REPLY="$head"
 }
 
 # fs_add_tree SRC [FIRST_INODE]: one entry per file, directory and symlink below SRC (depth-first, byte order),
@@ -97,34 +116,53 @@ fs_add_tree() {
     if [ -n "$first" ]; then line="${line%\}}, \"inode\": $((first + i))}"; fi
     CUR_ENTRIES+=("  $line,")
     i=$((i + 1))
-  done < <(cd "$src" && tree_json "")
+  done < <(cd "$src" && tree_json "" "" "" true 0)
 }
 
-# tree_json PREFIX: the entries of the current directory's subtree, one JSON object per line. Works directory by
-# directory (cd), so paths longer than PATH_MAX are described too.
+# tree_json PREFIX HEX JSON VALID DEPTH: the entries of the current directory's subtree, one JSON object per line.
+# PREFIX is the directory's path with a trailing '/' ("" at the top), HEX/JSON its hex and escaped forms, VALID
+# whether it is UTF-8, DEPTH its depth: each name is encoded once, not each full path (paths may exceed 4 KiB).
+# Works directory by directory (cd), so paths longer than PATH_MAX are described too; run it in a subshell.
 tree_json() {
-  local prefix="$1" n rel json deleted
+  local prefix="$1" phex="$2" pjson="$3" pvalid="$4" depth=$(($5 + 1)) n rel json deleted size mtime sha
+  local nhex njson nvalid head
   while IFS= read -r -d '' n; do
     rel="$prefix$n"
     deleted=false
     [ -z "${DELETED[$rel]+x}" ] || deleted=true
-    json="{$(entry_head "$rel"), \"deleted\": $deleted"
+    j_hex_v "$n"
+    nhex="$phex$REPLY"
+    j_str_v "$n"
+    njson="$pjson${REPLY:1:${#REPLY}-2}"
+    nvalid=false
+    if $pvalid && utf8_valid "$n"; then nvalid=true; fi
+    if $nvalid; then head="\"path\": \"$njson\""; else head="\"path\": null"; fi
+    json="{$head, \"path_hex\": \"$nhex\", \"path_bytes\": $((${#nhex} / 2)), \"depth\": $depth"
+    json+=", \"deleted\": $deleted"
     if [ -L "$n" ]; then
-      json+=", \"kind\": \"symlink\", \"target\": $(j_str "$(readlink -- "$n")")"
+      j_str_v "$(readlink -- "$n")"
+      json+=", \"kind\": \"symlink\", \"target\": $REPLY"
     elif [ -d "$n" ]; then
       json+=", \"kind\": \"dir\""
     else
-      json+=", \"kind\": \"file\", \"size_bytes\": $(size_of "$n"), \"sha256\": \"$(sha256_of "$n")\""
-      json+=", \"mtime\": $(stat -c %Y -- "$n")"
+      read -r size mtime < <(stat -c '%s %Y' -- "$n")
+      read -r sha _ < <(sha256sum <"$n")
+      json+=", \"kind\": \"file\", \"size_bytes\": $size, \"sha256\": \"$sha\", \"mtime\": $mtime"
     fi
     printf '%s}\n' "$json"
-    if [ -d "$n" ] && [ ! -L "$n" ]; then (cd -- "$n" && tree_json "$rel/") || exit 1; fi
+    if [ -d "$n" ] && [ ! -L "$n" ]; then
+      # same shell, physical cd: a subshell per level made deep trees slow
+      cd -P -- "$n" || die "cannot enter $rel"
+      tree_json "$rel/" "${nhex}2f" "$njson/" "$nvalid" "$depth"
+      cd -P .. || die "cannot leave $rel"
+    fi
   done < <(find . -mindepth 1 -maxdepth 1 -printf '%f\0' | LC_ALL=C sort -z)
 }
 
 # fs_add_stream PATH STREAM FILE: a named data stream (NTFS ADS) of PATH holding FILE's bytes.
 fs_add_stream() {
-  CUR_ENTRIES+=("  {$(entry_head "$1"), \"deleted\": false, \"kind\": \"stream\", \"stream\": $(j_str "$2"), \"size_bytes\": $(size_of "$3"), \"sha256\": \"$(sha256_of "$3")\"},")
+  entry_head_v "$1"
+  CUR_ENTRIES+=("  {$REPLY, \"deleted\": false, \"kind\": \"stream\", \"stream\": $(j_str "$2"), \"size_bytes\": $(size_of "$3"), \"sha256\": \"$(sha256_of "$3")\"},")
 }
 
 # facts_write FILE: the collected facts as one JSON object.

@@ -51,12 +51,23 @@ fat_set_serial() {
 }
 
 # ext4_build OUT SIZE LABEL UUID SRC [mke2fs options...]: mke2fs -d copies the tree (sorted by name), debugfs deletes.
+# Top-level names listed in EXT4_LATE are added after mke2fs, by ext4_add_tree (inode numbers then no longer follow
+# the name order).
+EXT4_LATE=()
 ext4_build() {
-  local out="$1" size="$2" label="$3" uuid="$4" src="$5" rel
+  local out="$1" size="$2" label="$3" uuid="$4" src="$5" rel late="$1.late"
   shift 5
-  rm -f "$out"
+  rm -rf "$out" "$late"
+  mkdir "$late"
+  for rel in "${EXT4_LATE[@]}"; do mv -- "$src/$rel" "$late/"; done
   mkfs.ext4 -q -F -t ext4 -L "$label" -U "$uuid" -E "hash_seed=$uuid,root_owner=0:0" "$@" -d "$src" "$out" "$size" \
     >/dev/null || die "mkfs.ext4 failed"
+  for rel in "${EXT4_LATE[@]}"; do
+    ext4_add_tree "$out" "$late" "$rel"
+    mv -- "$late/$rel" "$src/"
+  done
+  rmdir "$late"
+  EXT4_LATE=()
   # mke2fs copies each source inode's change time, which no user can set: pin it (before deleting, while every
   # inode is still in use).
   ext4_pin_ctimes "$out"
@@ -69,6 +80,41 @@ ext4_build() {
     if grep -q 'rm:' "$out.debugfs.log"; then die "debugfs rm failed: $(cat "$out.debugfs.log")"; fi
     rm -f "$out.debugfs" "$out.debugfs.log"
   fi
+}
+
+# ext4_add_tree IMG SRC NAME: adds SRC's subtree NAME to the image's root with debugfs, step by step (mkdir, cd,
+# write), keeping modification times. For paths longer than PATH_MAX: mke2fs -d builds full source paths in a
+# fixed buffer and corrupts its heap on them. Names must not hold '"' or a newline (debugfs quoting).
+ext4_add_tree() {
+  local img="$1" src="$2" name="$3" cmds="$1.add" n=0
+  (cd "$src" && ext4_tree_commands "$name" "$img.files") >"$cmds" || die "cannot walk $name"
+  debugfs -w -f "$cmds" "$img" >"$cmds.log" 2>&1 || die "debugfs failed: $(cat "$cmds.log")"
+  if grep -qE '^(mkdir|write|cd|set_inode_field|sif): ' "$cmds.log"; then die "debugfs failed: $(cat "$cmds.log")"; fi
+  rm -rf "$cmds" "$cmds.log" "$img.files"
+}
+# ext4_tree_commands NAME FILES_DIR: debugfs commands creating NAME (in the current directory of both the source and
+# debugfs); file contents are staged under FILES_DIR (short paths debugfs can open).
+ext4_tree_commands() {
+  local name="$1" files="$2" n
+  case "$name" in *'"'* | *$'\n'*) die "cannot add $name with debugfs (quote or newline in name)" ;; esac
+  mkdir -p "$files"
+  if [ -d "$name" ]; then
+    printf 'mkdir "%s"\ncd "%s"\n' "$name" "$name"
+    cd -P -- "$name"
+    while IFS= read -r -d '' n; do
+      ext4_tree_commands "$n" "$files"
+    done < <(find . -mindepth 1 -maxdepth 1 -printf '%f\0' | LC_ALL=C sort -z)
+    cd -P ..
+    printf 'cd ..\n'
+  else
+    local staged
+    staged="$files/$(find "$files" -type f | wc -l)"
+    cp -- "$name" "$staged"
+    printf 'write "%s" "%s"\n' "$staged" "$name"
+  fi
+  local t
+  t="$(stat -c %Y -- "$name")"
+  printf 'sif "%s" mtime @%s\nsif "%s" atime @%s\n' "$name" "$t" "$name" "$t"
 }
 
 ext4_pin_ctimes() {
@@ -120,6 +166,8 @@ ntfs_build() {
   copy_tree "$src" "$mnt"
   for spec in "$@"; do
     cp "${spec#*=}" "$mnt/${spec%%=*}"
+    # writing a stream changes the file's modification time: restore the recipe's
+    touch -d "@$(stat -c %Y "$src/${spec%%:*}")" "$mnt/${spec%%:*}"
   done
   delete_listed "$mnt"
   fuse_unmount "$mnt"

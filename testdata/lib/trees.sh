@@ -17,9 +17,9 @@ stamp() {
   MT_NEXT=$((MT_NEXT + 25202))
 }
 
-# Directories get the reference time after their contents are written.
+# Directories get the reference time after their contents are written (-execdir: paths may exceed PATH_MAX).
 stamp_dirs() {
-  find "$1" -type d -exec touch -d "@$EPOCH" {} +
+  find "$1" -type d -execdir touch -d "@$EPOCH" {} +
 }
 
 lines() {

@@ -32,11 +32,13 @@ start=22528, size=8192, type=7
 start=32768, size=2048, type=1
 SFDISK
   fact_str volume_system dos
-  partition primary 0 0 2048 8192 0x0e fat16
-  partition primary 0 1 12288 8192 0x83 ext4
-  partition extended 0 2 20480 14336 0x05 ""
-  partition logical 1 0 22528 8192 0x07 ntfs
-  partition logical 2 0 32768 2048 0x01 fat12
+  # sfdisk puts the first EBR at the start of the extended partition and each next one right after the previous
+  # logical partition
+  partition primary 0@0 0 2048 8192 0x0e fat16
+  partition primary 0@0 1 12288 8192 0x83 ext4
+  partition extended 0@0 2 20480 14336 0x05 ""
+  partition logical 1@20480 0 22528 8192 0x07 ntfs
+  partition logical 2@30720 0 32768 2048 0x01 fat12
   fat_volume "$WORK/p1.img" 16 $((8192 * SECTOR)) MBR-FAT16 4d420001 mbr-fat16 2048 true -s 1
   ext4_volume "$WORK/p2.img" 4M MBR-EXT4 5eed0000-0000-4000-8000-0000000b0002 mbr-ext4 12288 -b 1024
   ntfs_volume "$WORK/p5.img" $((8192 * SECTOR)) MBR-NTFS mbr-ntfs 22528
@@ -72,10 +74,10 @@ start=20480, size=8192, type=$GPT_BASIC, uuid=45584849-4249-5400-8000-0000000000
 start=30720, size=8192, type=$GPT_BASIC, uuid=45584849-4249-5400-8000-000000000004, name="Données exFAT"
 SFDISK
   fact_str volume_system gpt
-  partition gpt 0 0 2048 8192 "$GPT_EFI" fat16 "EFI system"
-  partition gpt 0 1 12288 8192 "$GPT_LINUX" ext4 "Linux data"
-  partition gpt 0 2 20480 8192 "$GPT_BASIC" ntfs "Windows data"
-  partition gpt 0 3 30720 8192 "$GPT_BASIC" exfat "Données exFAT"
+  partition gpt 0@2 0 2048 8192 "$GPT_EFI" fat16 "EFI system"
+  partition gpt 0@2 1 12288 8192 "$GPT_LINUX" ext4 "Linux data"
+  partition gpt 0@2 2 20480 8192 "$GPT_BASIC" ntfs "Windows data"
+  partition gpt 0@2 3 30720 8192 "$GPT_BASIC" exfat "Données exFAT"
   fat_volume "$WORK/p1.img" 16 $((8192 * SECTOR)) GPT-FAT16 47500001 gpt-fat16 2048 true -s 1
   ext4_volume "$WORK/p2.img" 4M GPT-EXT4 45584849-4249-5400-8000-0000000e0002 gpt-ext4 12288 -b 1024
   ntfs_volume "$WORK/p3.img" $((8192 * SECTOR)) GPT-NTFS gpt-ntfs 20480
