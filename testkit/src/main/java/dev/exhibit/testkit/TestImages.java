@@ -34,6 +34,9 @@ public final class TestImages {
     /** Directory of the cache below the repository root. */
     static final String CACHE_DIR = "testdata/out";
 
+    /** System property naming another cache directory (the tests of this class use a private one). */
+    static final String CACHE_PROPERTY = "exhibit.testdata.cache";
+
     static final String SCRIPT = "testdata/make-image.sh";
     private static final String STAMP_FILE = ".stamp";
     private static final long BUILD_TIMEOUT_MINUTES = 10;
@@ -113,15 +116,20 @@ public final class TestImages {
         synchronized (MONITORS.computeIfAbsent(name, n -> new Object())) {
             ready = READY.get(name);
             if (ready == null) {
-                ready = ensureBuilt(repoRoot(), name);
+                ready = ensureBuilt(repoRoot(), cacheDir(), name);
                 READY.put(name, ready);
             }
             return ready;
         }
     }
 
-    private static Path ensureBuilt(Path root, String name) {
-        Path cache = root.resolve(CACHE_DIR);
+    static Path cacheDir() {
+        String override = System.getProperty(CACHE_PROPERTY);
+        return override != null ? Path.of(override) : repoRoot().resolve(CACHE_DIR);
+    }
+
+    /** Builds NAME into CACHE/NAME unless it is there and stamped with the current recipes. */
+    static Path ensureBuilt(Path root, Path cache, String name) {
         Path target = cache.resolve(name);
         String stamp = recipeStamp(root);
         try {

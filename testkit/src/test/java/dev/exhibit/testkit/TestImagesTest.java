@@ -8,7 +8,11 @@ import dev.exhibit.core.digest.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +73,57 @@ class TestImagesTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("missing tools: mcopy (package mtools)");
         assertThat(out.resolve("fat12.img")).doesNotExist();
+    }
+
+    @Test
+    void ensureBuilt_rebuildsWhenTheRecipesChangeAndOnlyThen(@TempDir Path cache) throws IOException {
+        Path root = TestImages.repoRoot();
+        Path dir = TestImages.ensureBuilt(root, cache, "garbage");
+        Path marker = Files.writeString(dir.resolve("marker"), "left by the test");
+
+        assertThat(TestImages.ensureBuilt(root, cache, "garbage")).isEqualTo(dir);
+        assertThat(marker).exists();
+
+        Files.writeString(dir.resolve(".stamp"), "stamp of an older recipe");
+        TestImages.ensureBuilt(root, cache, "garbage");
+
+        assertThat(marker).doesNotExist();
+        assertThat(Files.readString(dir.resolve(".stamp"))).isEqualTo(TestImages.recipeStamp(root));
+        assertThat(Sha256.ofFile(dir.resolve("garbage.img")))
+                .isEqualTo(TestImages.facts("garbage").path("media_sha256").asText());
+    }
+
+    @Test
+    void get_isSafeWhenSeveralJvmsBuildTheSameImageAtOnce(@TempDir Path cache) throws Exception {
+        List<Process> children = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path out = cache.resolveSibling(cache.getFileName() + "-child" + i + ".out");
+            outputs.add(out);
+            children.add(new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "-D" + TestImages.CACHE_PROPERTY + "=" + cache,
+                            ConcurrentBuildMain.class.getName(),
+                            "fat12")
+                    .directory(Path.of(System.getProperty("user.dir")).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start());
+        }
+        String expected = TestImages.facts("fat12").path("media_sha256").asText();
+        for (int i = 0; i < children.size(); i++) {
+            assertThat(children.get(i).waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(children.get(i).exitValue())
+                    .as(Files.readString(outputs.get(i)))
+                    .isZero();
+            assertThat(Files.readString(outputs.get(i)).strip()).isEqualTo(expected);
+            Files.delete(outputs.get(i));
+        }
+        try (Stream<Path> left = Files.list(cache)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("fat12", ".locks");
+        }
     }
 }
