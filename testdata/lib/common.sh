@@ -4,8 +4,9 @@
 
 # Every recipe sees the same locale, zone, umask and clock so that names sort, encode and stamp the same everywhere.
 export LC_ALL=C.UTF-8 TZ=UTC
-# mkfs.* live in sbin, which an ordinary user's PATH may lack (the demo recipe runs as that user).
-case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
+# mkfs.* live in sbin, which an ordinary user's PATH may lack (the demo recipe runs as that user): add the standard
+# ones unless PATH names some sbin directory already.
+case ":$PATH:" in */sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
 umask 022
 # 2024-03-01T12:00:00Z: the recipes' reference time (file times, volume times, faked clocks).
 readonly EPOCH=1709294400

@@ -68,9 +68,9 @@ ext4_build() {
   done
   rmdir "$late"
   EXT4_LATE=()
-  # mke2fs copies each source inode's change time, which no user can set: pin it (before deleting, while every
-  # inode is still in use).
-  ext4_pin_ctimes "$out"
+  # mke2fs copies each source inode's change time, which no user can set, and its owner, which depends on who
+  # builds: pin both (before deleting, while every inode is still in use).
+  ext4_pin_inodes "$out"
   if [ ${#DELETE_ORDER[@]} -gt 0 ]; then
     for rel in "${DELETE_ORDER[@]}"; do
       case "$rel" in *'"'* | *$'\n'*) die "cannot delete $rel with debugfs (quote or newline in name)" ;; esac
@@ -117,12 +117,12 @@ ext4_tree_commands() {
   printf 'sif "%s" mtime @%s\nsif "%s" atime @%s\n' "$name" "$t" "$name" "$t"
 }
 
-ext4_pin_ctimes() {
+ext4_pin_inodes() {
   local img="$1" count i
   count="$(dumpe2fs -h "$img" 2>/dev/null | sed -n 's/^Inode count: *//p')"
   for ((i = 1; i <= count; i++)); do echo "testi <$i>"; done >"$img.testi"
-  debugfs -f "$img.testi" "$img" 2>/dev/null | sed -n 's/^Inode \([0-9]*\) is marked in use$/sif <\1> ctime @'"$EPOCH"'/p' \
-    >"$img.sif"
+  debugfs -f "$img.testi" "$img" 2>/dev/null |
+    sed -n 's/^Inode \([0-9]*\) is marked in use$/sif <\1> ctime @'"$EPOCH"'\nsif <\1> uid 0\nsif <\1> gid 0/p' >"$img.sif"
   debugfs -w -f "$img.sif" "$img" >/dev/null 2>&1 || die "debugfs sif failed"
   rm -f "$img.testi" "$img.sif"
 }
