@@ -158,7 +158,7 @@ ntfs_build() {
   need_root "ntfs-3g mount to create directories, streams and deletions"
   rm -f "$out"
   truncate -s "$size" "$out"
-  mkntfs -q -F -T -L "$label" -s $SECTOR -p "$hidden" -H 255 -S 63 "$out" >"$out.log" 2>&1 ||
+  mkntfs -q -F -Q -T -L "$label" -s $SECTOR -p "$hidden" -H 255 -S 63 "$out" >"$out.log" 2>&1 ||
     die "mkntfs failed: $(cat "$out.log")"
   rm -f "$out.log"
   mnt="$out.mnt"
