@@ -100,11 +100,11 @@ ext4_tree_commands() {
   mkdir -p "$files"
   if [ -d "$name" ]; then
     printf 'mkdir "%s"\ncd "%s"\n' "$name" "$name"
-    cd -P -- "$name"
+    cd -P -- "$name" || die "cannot enter $name"
     while IFS= read -r -d '' n; do
       ext4_tree_commands "$n" "$files"
     done < <(find . -mindepth 1 -maxdepth 1 -printf '%f\0' | LC_ALL=C sort -z)
-    cd -P ..
+    cd -P .. || die "cannot leave $name"
     printf 'cd ..\n'
   else
     local staged

@@ -9,7 +9,7 @@ recipe_hostile() {
   need mkfs.ext4:e2fsprogs debugfs:e2fsprogs
   fact_str description "ext4 with hostile names (markup, quotes, </script>, RLO, escapes, invalid UTF-8, controls), a >4096-byte path and a 130-level chain."
   clear_deleted
-  local s="$WORK/src" name i
+  local s="$WORK/src" name
   mkdir -p "$s"
   local names=(
     '<img src=x onerror=alert(1)>.html'
@@ -56,13 +56,13 @@ recipe_hostile() {
 # PATH_MAX (and is added to the image by debugfs, see ext4_add_tree).
 hostile_long_chain() {
   (
-    cd "$1"
+    cd "$1" || exit 1
     local k name
     for ((k = 1; k <= $2; k++)); do
       name="$(printf 'long%02d_' "$k")"
       name="$name$(printf '%*s' $(($3 - ${#name})) '' | tr ' ' 'x')"
       mkdir "$name"
-      cd "$name"
+      cd "$name" || exit 1
       put "file-at-level-$k.txt" "level $k of the long chain"$'\n'
     done
   )
@@ -71,13 +71,13 @@ hostile_long_chain() {
 # 130 nested directories ("deep" then "d"), each but the first holding a file named after its own depth + 1.
 hostile_deep_chain() {
   (
-    cd "$1"
+    cd "$1" || exit 1
     mkdir deep
-    cd deep
+    cd deep || exit 1
     local k
     for ((k = 2; k <= HOSTILE_DEEP_LEVELS; k++)); do
       mkdir d
-      cd d
+      cd d || exit 1
       put "at-depth-$((k + 1)).txt" "depth $((k + 1))"$'\n'
     done
   )
