@@ -1,0 +1,107 @@
+# hostile: ext4 (names may hold any byte but NUL and '/') with names that attack whatever displays them: markup,
+# quotes, a path that reads "</script>", bidi overrides, terminal escapes, invalid UTF-8, C0/C1 controls; plus a
+# path longer than 4096 bytes and a directory chain 130 levels deep, beyond libtsk's walk limits (4096-byte path
+# buffer, depth 128), which libtsk skips silently.
+
+readonly HOSTILE_DEEP_LEVELS=130
+
+recipe_hostile() {
+  need mkfs.ext4:e2fsprogs debugfs:e2fsprogs
+  fact_str description "ext4 with hostile names (markup, quotes, </script>, RLO, escapes, invalid UTF-8, controls), a >4096-byte path and a 130-level chain."
+  clear_deleted
+  local s="$WORK/src" name
+  mkdir -p "$s"
+  local names=(
+    '<img src=x onerror=alert(1)>.html'
+    "\"double\" 'single' \`back\` quotes.txt"
+    $'invoice\u202etxt.exe'
+    $'\e[31mred\e[0m and \e]0;pwned\a title.txt'
+    $'bad_\xff\xfe_utf8.txt'
+    $'line1\nline2.txt'
+    $'cr\rreturn.txt'
+    $'del\x7fchar.txt'
+    $'c1_csi_\u009b31m.txt'
+    $'zero\u200bwidth.txt'
+    '..\..\Windows\System32\evil.dll'
+    'javascript:alert(document.domain)'
+    '&amp;&lt;entities&gt;.txt'
+    ' leading and trailing space '
+    'deleted <b>bold<b>.txt'
+  )
+  for name in "${names[@]}"; do
+    put "$s/$name" "content of a file with a hostile name"$'\n'
+  done
+  # "</script><script>alert(1)</script>.txt" as a path: '/' cannot be in a name, so the path is three names.
+  put "$s/</script><script>alert(1)</script>.txt" "a path that closes a script element"$'\n'
+  mkdir -p "$s/<dir onmouseover=alert(1)>"
+  put "$s/<dir onmouseover=alert(1)>/inner.txt" "inside a hostile directory name"$'\n'
+  # 17 levels of 254-byte names: directory paths of 255k - 1 bytes, 4079 at level 16 (listed with its content),
+  # 4334 at level 17 (listed, but libtsk does not enter it). 255-byte names would give a 4095-byte directory path,
+  # which overflows libtsk's buffer: that case is the image path-overflow.
+  hostile_long_chain "$s" 17 254
+  hostile_deep_chain "$s"
+  stamp_dirs "$s"
+  mark_deleted 'deleted <b>bold<b>.txt'
+  EXT4_LATE=("$(cd "$s" && ls -d long01_*)")
+  ext4_build "$WORK/hostile.img" 8M HOSTILE 5eed0000-0000-4000-8000-0000000bad00 "$s" -b 1024 -N 1024
+  fs_begin ext4 0 HOSTILE "\"uuid\": \"5eed0000-0000-4000-8000-0000000bad00\", \"autodetect\": true"
+  fs_add_tree "$s"
+  fs_end
+  fact tsk_walk_limits '{"path_buffer_bytes": 4096, "max_depth": 128}'
+  single_image hostile.img true
+}
+
+# hostile_long_chain DIR LEVELS NAME_BYTES: nested directories with long names, each holding a file. The directory
+# at level k has a path of k * (NAME_BYTES + 1) - 1 bytes. Built with relative steps: the full path exceeds
+# PATH_MAX (and is added to the image by debugfs, see ext4_add_tree).
+hostile_long_chain() {
+  (
+    cd "$1" || exit 1
+    local k name
+    for ((k = 1; k <= $2; k++)); do
+      name="$(printf 'long%02d_' "$k")"
+      name="$name$(printf '%*s' $(($3 - ${#name})) '' | tr ' ' 'x')"
+      mkdir "$name"
+      cd "$name" || exit 1
+      put "file-at-level-$k.txt" "level $k of the long chain"$'\n'
+    done
+  )
+}
+
+# 130 nested directories ("deep" then "d"), each but the first holding a file named after its own depth + 1.
+hostile_deep_chain() {
+  (
+    cd "$1" || exit 1
+    mkdir deep
+    cd deep || exit 1
+    local k
+    for ((k = 2; k <= HOSTILE_DEEP_LEVELS; k++)); do
+      mkdir d
+      cd d || exit 1
+      put "at-depth-$((k + 1)).txt" "depth $((k + 1))"$'\n'
+    done
+  )
+}
+
+# path-overflow: a directory whose path is exactly 4095 bytes (16 names of 255 bytes). libtsk 4.11.1 appends the
+# name and a '/' to its 4096-byte path buffer when it enters that directory: one byte too many. The Debian build
+# (FORTIFY_SOURCE) aborts ("*** buffer overflow detected ***", SIGABRT); an unchecked build writes past the buffer.
+# For testing that untrusted images are parsed in a process that may die.
+recipe_path_overflow() {
+  need mkfs.ext4:e2fsprogs debugfs:e2fsprogs
+  fact_str description "ext4 with a directory path of exactly 4095 bytes: libtsk 4.11.1 overflows its path buffer entering it (fls aborts)."
+  clear_deleted
+  local s="$WORK/src"
+  mkdir -p "$s"
+  put "$s/before.txt" "listed before the walk reaches the long chain"$'\n'
+  hostile_long_chain "$s" 16 255
+  put "$s/~after.txt" "listed after the long chain, if the walk survives it"$'\n'
+  stamp_dirs "$s"
+  EXT4_LATE=("$(cd "$s" && ls -d long01_*)")
+  ext4_build "$WORK/path-overflow.img" 4M OVERFLOW 5eed0000-0000-4000-8000-00000000f10f "$s" -b 1024
+  fs_begin ext4 0 OVERFLOW "\"uuid\": \"5eed0000-0000-4000-8000-00000000f10f\", \"autodetect\": true"
+  fs_add_tree "$s"
+  fs_end
+  fact tsk_walk_limits '{"path_buffer_bytes": 4096, "max_depth": 128}'
+  single_image path-overflow.img true
+}
