@@ -66,18 +66,25 @@ vhd_fix_footer() {
   printf "$esc" | dd of="$file" bs=1 seek=$((off + 64)) conv=notrunc status=none
 }
 
-# qemu-img draws the VMDK content id (CID) at random; the recipe writes a fixed one of the same length.
+# qemu-img draws the VMDK content id (CID) at random and prints it without leading zeros, so it has 1 to 8 digits.
+# The recipe rewrites the descriptor text with a fixed 8-digit CID; the text is followed by NUL padding up to the
+# end of its reserved sectors, so a text one byte longer takes one byte of that padding and nothing moves.
 readonly VMDK_CID=45584849
 recipe_vmdk() {
-  need qemu-img:qemu-utils faketime-lib:libfaketime
+  need qemu-img:qemu-utils faketime-lib:libfaketime perl:perl-base
   fact_str description "VMDK (monolithic sparse, qemu-img) of the gpt disk."
   build_gpt_disk "$WORK/disk.raw"
   frozen qemu-img convert -q -f raw -O vmdk -o subformat=monolithicSparse "$WORK/disk.raw" "$WORK/vmdk.vmdk" ||
     die "qemu-img convert to vmdk failed"
-  local off
-  off="$(grep -abo '^CID=[0-9a-f]*' "$WORK/vmdk.vmdk" | head -n1 | cut -d: -f1)"
-  [ -n "$off" ] || die "no CID in the VMDK descriptor"
-  printf '%s' "$VMDK_CID" | dd of="$WORK/vmdk.vmdk" bs=1 seek=$((off + 4)) conv=notrunc status=none
+  EXHIBIT_VMDK_CID="$VMDK_CID" perl -0777 -pi -e '
+    my $s = index($_, "# Disk DescriptorFile\n"); die "no descriptor\n" if $s < 0;
+    my $e = index($_, "\0", $s); die "descriptor not NUL-terminated\n" if $e < 0;
+    my $t = substr($_, $s, $e - $s);
+    (my $n = $t) =~ s/^CID=[0-9a-f]{1,8}$/CID=$ENV{EXHIBIT_VMDK_CID}/m or die "no CID line\n";
+    my $room = length($t) + 1;
+    substr($_, $s + $room, 1) eq "\0" || length($n) < $room or die "no padding after the descriptor\n";
+    substr($_, $s, $room) = $n . ("\0" x ($room - length($n)));
+  ' "$WORK/vmdk.vmdk" || die "could not fix the VMDK CID"
   container_facts vmdk.vmdk vmdk "$WORK/disk.raw" true
 }
 
