@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
         description = "Forensic acquisition, analysis and verifiable reports.%n",
         subcommands = {
             CommandLine.HelpCommand.class,
+            AcquireCommand.class,
+            VerifyCommand.class,
             WriteblockCommand.class,
             CaseCommand.class,
             CustodyCommand.class,
@@ -44,12 +46,16 @@ public final class Main implements Runnable {
     /** The invocation of this process, recorded in every log. Set once by {@link #execute}. */
     private static volatile Invocation invocation = Invocation.of("exhibit", List.of());
 
+    /** Whether this JVM is the command line itself (signals and the terminal are ours), not a test calling it. */
+    private static volatile boolean standalone;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
+        standalone = true;
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -68,6 +74,10 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    static boolean standalone() {
+        return standalone;
     }
 
     /** The running process's invocation, for commands that log it. */

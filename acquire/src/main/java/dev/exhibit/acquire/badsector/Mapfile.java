@@ -69,6 +69,8 @@ public final class Mapfile {
                 }
                 ch.force(true);
             }
+            // createTempFile makes it 0600; a map is a record others read, like the log beside it.
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);

@@ -114,6 +114,29 @@ public final class RescueMap {
         return blocks.floorEntry(byteOffset).getValue().status();
     }
 
+    /**
+     * The first block at or after {@code fromByte} whose status is one of {@code statuses}, cut to start no earlier than
+     * {@code fromByte}; null when there is none.
+     */
+    public Block next(long fromByte, Set<BlockStatus> statuses) {
+        Map.Entry<Long, Block> floor = blocks.floorEntry(fromByte);
+        long key = floor == null ? beginByte : floor.getKey();
+        for (Block b : blocks.tailMap(key, true).values()) {
+            if (b.endByte() <= fromByte || !statuses.contains(b.status())) {
+                continue;
+            }
+            long start = Math.max(b.byteOffset(), fromByte);
+            return new Block(start, b.endByte() - start, b.status());
+        }
+        return null;
+    }
+
+    /** The block holding byte {@code byteOffset}, whole. */
+    public Block blockAt(long byteOffset) {
+        statusAt(byteOffset);
+        return blocks.floorEntry(byteOffset).getValue();
+    }
+
     /** All blocks in order. */
     public List<Block> blocks() {
         return List.copyOf(blocks.values());

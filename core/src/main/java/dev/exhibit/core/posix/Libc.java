@@ -17,9 +17,39 @@ final class Libc {
             CAPTURE.varHandle(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
-    static final MethodHandle OPEN = downcall(
+    /** {@code int open(const char *path, int flags, mode_t mode)}: the mode is variadic, read only with O_CREAT. */
+    static final MethodHandle OPEN_MODE = downcall(
             "open",
-            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT),
+            FunctionDescriptor.of(
+                    ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
+            CAPTURE_ERRNO,
+            Linker.Option.firstVariadicArg(2));
+    /** {@code ssize_t pread(int fd, void *buf, size_t count, off_t offset)}. */
+    static final MethodHandle PREAD = downcall(
+            "pread",
+            FunctionDescriptor.of(
+                    ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_LONG),
+            CAPTURE_ERRNO);
+    /** {@code ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)}. */
+    static final MethodHandle PWRITE = downcall(
+            "pwrite",
+            FunctionDescriptor.of(
+                    ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_INT,
+                    ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_LONG,
+                    ValueLayout.JAVA_LONG),
+            CAPTURE_ERRNO);
+
+    static final MethodHandle FSYNC =
+            downcall("fsync", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), CAPTURE_ERRNO);
+    static final MethodHandle FTRUNCATE = downcall(
+            "ftruncate",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG),
             CAPTURE_ERRNO);
     static final MethodHandle CLOSE =
             downcall("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT), CAPTURE_ERRNO);

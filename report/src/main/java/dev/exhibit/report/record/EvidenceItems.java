@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.core.json.Jcs;
-import dev.exhibit.report.acquisition.AcquisitionLog;
 import java.util.List;
 import java.util.Set;
 

@@ -2,7 +2,7 @@ package dev.exhibit.report.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.digest.HashAlgorithm;
-import dev.exhibit.report.acquisition.AcquisitionLog;
+import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.report.casefile.CaseDirectory;
 import java.io.IOException;
 import java.io.InputStream;

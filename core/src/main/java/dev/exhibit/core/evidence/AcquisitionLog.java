@@ -1,4 +1,4 @@
-package dev.exhibit.report.acquisition;
+package dev.exhibit.core.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.chain.ChainReport;
@@ -6,8 +6,10 @@ import dev.exhibit.core.chain.ChainVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An acquisition log ({@code acquisition.log.jsonl}, written by {@code exhibit acquire}; contract in
@@ -16,18 +18,53 @@ import java.util.Optional;
  * <p>A report covers a prefix of the log: the records that existed when it was built. {@link #read(Path, long)}
  * keeps exactly that prefix, so a verifier can derive the same evidence item again after later records (another
  * {@code verify}) were appended.
+ *
+ * <p>A {@code resume} record with {@code reacquireFromByte} says that the image no longer held what earlier records
+ * describe from that byte on (after a power loss, say), and that those bytes were acquired again: the earlier
+ * {@code window}, {@code segment} and {@code bad-range} records reaching past that byte are superseded and left out
+ * of {@link #all(String)}. The records stay in the log, and the chain covers them.
  */
 public final class AcquisitionLog {
     public static final String FILE_NAME = "acquisition.log.jsonl";
 
+    /** Record types whose byte range a re-acquisition can supersede. */
+    private static final Set<String> PIECEWISE = Set.of("window", "segment", "bad-range");
+
     private final Path file;
     private final List<ChainVerifier.Entry> entries;
+    private final Set<Long> superseded;
     private final ChainReport chain;
 
     private AcquisitionLog(Path file, List<ChainVerifier.Entry> entries, ChainReport chain) {
         this.file = file;
         this.entries = List.copyOf(entries);
+        this.superseded = supersededLines(this.entries);
         this.chain = chain;
+    }
+
+    /** The lines (1-based) of piecewise records that a later re-acquisition superseded. */
+    private static Set<Long> supersededLines(List<ChainVerifier.Entry> entries) {
+        Set<Long> out = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode r = entries.get(i).record();
+            if (r == null
+                    || !"resume".equals(r.path("type").asText())
+                    || !r.path("reacquireFromByte").canConvertToLong()) {
+                continue;
+            }
+            long from = r.get("reacquireFromByte").longValue();
+            for (int j = 0; j < i; j++) {
+                JsonNode e = entries.get(j).record();
+                if (e != null
+                        && PIECEWISE.contains(e.path("type").asText())
+                        && e.path("byteOffset").asLong(0)
+                                        + e.path("lengthBytes").asLong(0)
+                                > from) {
+                    out.add(entries.get(j).line());
+                }
+            }
+        }
+        return out;
     }
 
     /** Reads every record. */
@@ -69,12 +106,17 @@ public final class AcquisitionLog {
         return entries;
     }
 
-    /** Every kept record of {@code type}, in log order. */
+    /** Every kept record of {@code type} that no re-acquisition superseded, in log order. */
     public List<JsonNode> all(String type) {
-        List<JsonNode> out = new ArrayList<>();
+        return entries(type).stream().map(ChainVerifier.Entry::record).toList();
+    }
+
+    /** Like {@link #all(String)}, with each record's line number and hash. */
+    public List<ChainVerifier.Entry> entries(String type) {
+        List<ChainVerifier.Entry> out = new ArrayList<>();
         for (ChainVerifier.Entry e : entries) {
-            if (e.record() != null && type.equals(e.record().path("type").asText())) {
-                out.add(e.record());
+            if (e.record() != null && type.equals(e.record().path("type").asText()) && !superseded.contains(e.line())) {
+                out.add(e);
             }
         }
         return out;

@@ -1,0 +1,203 @@
+package dev.exhibit.acquire;
+
+import dev.exhibit.acquire.badsector.BadSectorLedger;
+import dev.exhibit.acquire.badsector.Mapfile;
+import dev.exhibit.acquire.badsector.RescueMap;
+import dev.exhibit.acquire.badsector.Rescuer;
+import dev.exhibit.acquire.device.DeviceIdentity;
+import dev.exhibit.acquire.image.ImageFiles;
+import dev.exhibit.acquire.image.ImageLayout;
+import dev.exhibit.acquire.image.ImageWriteException;
+import dev.exhibit.acquire.log.AcquisitionLogWriter;
+import dev.exhibit.acquire.pipeline.Pipeline;
+import dev.exhibit.acquire.source.SourceDevice;
+import dev.exhibit.acquire.writeblock.WriteBlockCheck;
+import dev.exhibit.acquire.writeblock.WriteBlockStatus;
+import dev.exhibit.acquire.writeblock.WriteBlockWatch;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.chain.ChainedLog;
+import dev.exhibit.core.digest.HashAlgorithm;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code exhibit acquire}: a source read once, read-only, into raw or split-raw image files, hashed with every asked
+ * algorithm over exactly the bytes written, with piecewise hashes, an exact bad-sector map and a hash-chained log.
+ * {@link #resume} continues an interrupted acquisition from what its log and map prove.
+ */
+public final class Acquisition {
+    /**
+     * What an acquisition produced.
+     *
+     * @param durationMillis time spent acquiring, over every run
+     */
+    public record Result(
+            Path outDir,
+            ImageLayout layout,
+            long bytes,
+            Map<HashAlgorithm, String> hashes,
+            long windows,
+            long badSectors,
+            String logHeadHash,
+            long durationMillis) {
+
+        public long bytesPerSecond() {
+            return durationMillis == 0 ? bytes : Math.round(bytes * 1000.0 / durationMillis);
+        }
+    }
+
+    private Acquisition() {}
+
+    public static Result acquire(AcquireRequest request, Progress progress, Cancellation cancel) throws IOException {
+        try (SourceDevice source = SourceDevice.open(request.source())) {
+            int sector = source.logicalSectorBytes();
+            requireWindow(request.windowBytes(), sector);
+            ImageLayout layout = ImageLayout.of(request.outDir(), source.sizeBytes(), request.splitBytes(), sector);
+            boolean check = source.isBlockDevice() && request.writeBlockCheck();
+            WriteBlockStatus writeBlock = check ? WriteBlockCheck.require(source.realPath()) : null;
+            DeviceIdentity identity = SourceFacts.identify(source);
+            OutputDirectory.prepare(request.outDir());
+            OutputDirectory.reserve(request.outDir());
+            ChainedLog chain = ChainedLog.create(request.outDir().resolve(AcquisitionLogWriter.FILE_NAME));
+            AcquisitionLogWriter log =
+                    new AcquisitionLogWriter(chain, layout, request.fill().description(), Map.of(), Map.of(), 0);
+            try (log) {
+                log.append("start", Records.start(request, layout, sector));
+                log.append(
+                        "source",
+                        SourceFacts.describe(
+                                source,
+                                identity,
+                                writeBlock,
+                                source.isBlockDevice() && !request.writeBlockCheck(),
+                                request.hardwareBlocker()));
+                Session session = new Session(
+                        source,
+                        layout,
+                        log,
+                        settings(request.hashes(), request.windowBytes(), request.maxBadSectors(), request, layout),
+                        writeBlock == null ? null : WriteBlockCheck.watch(writeBlock),
+                        request.fill().description(),
+                        request.invocation().started(),
+                        0);
+                try (ImageFiles image = ImageFiles.create(layout, request.directIo())) {
+                    return session.run(
+                            image, RescueMap.of(source.sizeBytes()), new BadSectorLedger(sector), progress, cancel);
+                }
+            }
+        }
+    }
+
+    /** Continues an interrupted acquisition in {@code outDir}; see {@link Resumption}. */
+    public static Result resume(Resumption.Request request, Progress progress, Cancellation cancel) throws IOException {
+        return Resumption.run(request, progress, cancel);
+    }
+
+    static AcquisitionRun.Settings settings(
+            List<HashAlgorithm> hashes, long windowBytes, long maxBad, AcquireRequest r, ImageLayout layout) {
+        return new AcquisitionRun.Settings(
+                hashes,
+                windowBytes,
+                maxBad,
+                new Rescuer.Policy(r.retries(), r.fill()),
+                layout.directory().resolve(Mapfile.FILE_NAME),
+                Mapfile.Header.of(r.invocation()));
+    }
+
+    static void requireWindow(long windowBytes, int sectorBytes) {
+        if (windowBytes % sectorBytes != 0) {
+            throw new IllegalArgumentException("--window " + windowBytes + " bytes must be a multiple of the source's "
+                    + sectorBytes + "-byte sectors");
+        }
+    }
+
+    /** One run over an open source and log: the part new and resumed acquisitions share. */
+    record Session(
+            SourceDevice source,
+            ImageLayout layout,
+            AcquisitionLogWriter log,
+            AcquisitionRun.Settings settings,
+            WriteBlockWatch watch,
+            String fill,
+            Instant started,
+            long previousActiveMillis) {
+
+        AcquisitionRun open(
+                ImageFiles image, RescueMap map, BadSectorLedger ledger, Progress progress, Cancellation c) {
+            return new AcquisitionRun(source, image, log, map, ledger, settings, watch, progress, c);
+        }
+
+        Result run(ImageFiles image, RescueMap map, BadSectorLedger ledger, Progress progress, Cancellation cancel)
+                throws IOException {
+            try (AcquisitionRun run = open(image, map, ledger, progress, cancel)) {
+                return finish(run, image, map, ledger);
+            }
+        }
+
+        /** Rescues what is left in an open run, then seals the image and logs the end; logs any failure. */
+        Result finish(AcquisitionRun run, ImageFiles image, RescueMap map, BadSectorLedger ledger) throws IOException {
+            try {
+                Pipeline.Result r = run.rescue();
+                if (watch != null) {
+                    run.checkWriteBlock();
+                }
+                image.seal();
+                long active = previousActiveMillis + run.elapsedNanos() / 1_000_000;
+                log.append(
+                        "end",
+                        Records.end(
+                                layout,
+                                r.bytesHashed(),
+                                r.hashes(),
+                                r.windows(),
+                                ledger.count(),
+                                fill,
+                                started,
+                                active));
+                OutputDirectory.release(layout.directory());
+                return new Result(
+                        layout.directory(),
+                        layout,
+                        r.bytesHashed(),
+                        r.hashes(),
+                        r.windows(),
+                        ledger.count(),
+                        log.chain().headHash(),
+                        active);
+            } catch (IOException | RuntimeException | Error e) {
+                throw failed(e, run, map, ledger);
+            }
+        }
+
+        /** Logs why the run stopped, keeps the map where it is safe to, and says how to go on. */
+        private RuntimeException failed(Throwable t, AcquisitionRun run, RescueMap map, BadSectorLedger ledger) {
+            String hint =
+                    "; everything so far is kept: resume with 'exhibit acquire --resume " + layout.directory() + "'";
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            try {
+                OutputDirectory.release(layout.directory());
+                if (!(t instanceof ImageWriteException)) {
+                    run.saveMap();
+                }
+            } catch (IOException | RuntimeException e) {
+                t.addSuppressed(e);
+            }
+            try {
+                log.append(
+                        "failure",
+                        Records.failure(t, message, map.position().byteOffset(), run.bytesResolved(), ledger.count()));
+            } catch (IOException | RuntimeException e) {
+                t.addSuppressed(e);
+                hint += " (the failure could not be logged: " + e.getMessage() + ")";
+            }
+            ExhibitException.Kind kind = t instanceof ExhibitException e ? e.kind() : ExhibitException.Kind.ENVIRONMENT;
+            if (t instanceof IOException || t instanceof ExhibitException) {
+                return new ExhibitException(kind, message + hint, t);
+            }
+            return new IllegalStateException(message + hint, t);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.exhibit.acquire;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.acquire.badsector.Mapfile;
+import dev.exhibit.acquire.badsector.Rescuer;
+import dev.exhibit.acquire.image.ImageLayout;
+import dev.exhibit.acquire.image.ImageWriteException;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.Times;
+import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.json.Jcs;
+import java.time.Instant;
+import java.util.Map;
+
+/** The bodies of the acquisition log's start, end and failure records (docs/acquisition-log.md). */
+final class Records {
+    private Records() {}
+
+    static ObjectNode start(AcquireRequest r, ImageLayout layout, int sectorBytes) {
+        ObjectNode s = Jcs.object();
+        s.set("invocation", r.invocation().toJson());
+        s.set("case", r.caseFields().toJson());
+        ObjectNode o = s.putObject("options");
+        ArrayNode algs = o.putArray("hashes");
+        r.hashes().forEach(a -> algs.add(a.id()));
+        o.put("windowBytes", r.windowBytes());
+        if (r.splitBytes() > 0) {
+            o.put("splitBytes", r.splitBytes());
+        } else {
+            o.putNull("splitBytes");
+        }
+        o.put("format", layout.format());
+        o.put("sectorBytes", sectorBytes);
+        o.put("readBlockBytes", AcquisitionRun.BUFFER_BYTES);
+        o.put("clusterBytes", Rescuer.CLUSTER_BYTES);
+        o.put("retries", r.retries());
+        o.put("fill", r.fill().description());
+        if (r.maxBadSectors() >= 0) {
+            o.put("maxBadSectors", r.maxBadSectors());
+        } else {
+            o.putNull("maxBadSectors");
+        }
+        o.put("writeBlockCheck", r.writeBlockCheck());
+        o.put("directIo", r.directIo());
+        s.putObject("output")
+                .put("directory", layout.directory().toAbsolutePath().toString());
+        return s;
+    }
+
+    /**
+     * @param started when the first run of this acquisition started
+     * @param activeMillis time spent acquiring, over every run (an interruption does not count)
+     */
+    static ObjectNode end(
+            ImageLayout layout,
+            long bytes,
+            Map<HashAlgorithm, String> hashes,
+            long windows,
+            long badSectors,
+            String fill,
+            Instant started,
+            long activeMillis) {
+        ObjectNode e = Jcs.object();
+        e.put("bytesAcquired", bytes);
+        ObjectNode h = e.putObject("hashes");
+        hashes.forEach((a, v) -> h.put(a.id(), v));
+        e.put("windowCount", windows);
+        e.put("segmentCount", layout.splitBytes() > 0 ? layout.segmentCount() : 0);
+        ArrayNode files = e.putArray("files");
+        for (int i = 0; i < layout.segmentCount(); i++) {
+            files.add(layout.name(i));
+        }
+        e.put("badSectorCount", badSectors);
+        e.put("fill", fill);
+        e.put("badSectorMap", Mapfile.FILE_NAME);
+        e.put("started", Times.utc(started));
+        e.put("ended", Times.now());
+        e.put("durationMillis", activeMillis);
+        e.put("bytesPerSecond", activeMillis == 0 ? bytes : Math.round(bytes * 1000.0 / activeMillis));
+        return e;
+    }
+
+    /** What stopped an acquisition, and how to go on. */
+    static ObjectNode failure(Throwable t, String message, long atSourceByte, long bytesResolved, long badSectors) {
+        ObjectNode f = Jcs.object();
+        f.put("kind", kind(t));
+        f.put("error", message);
+        f.put("atSourceByte", atSourceByte);
+        f.put("bytesResolved", bytesResolved);
+        f.put("badSectorCount", badSectors);
+        f.put("resumable", true);
+        return f;
+    }
+
+    static String kind(Throwable t) {
+        if (t instanceof ImageWriteException w) {
+            return w.destinationFull() ? "destination-full" : "destination-error";
+        }
+        if (t instanceof ExhibitException e) {
+            return switch (e.kind()) {
+                case INTERRUPTED -> "interrupted";
+                case EVIDENCE -> "evidence";
+                case USAGE -> "refused";
+                case ENVIRONMENT -> "source-or-environment";
+            };
+        }
+        return t instanceof java.io.IOException ? "io-error" : "internal-error";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.exhibit.acquire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.acquire.device.DeviceIdentity;
+import dev.exhibit.acquire.source.SourceDevice;
+import dev.exhibit.acquire.writeblock.HardwareBlocker;
+import dev.exhibit.acquire.writeblock.WriteBlockCheck;
+import dev.exhibit.acquire.writeblock.WriteBlockStatus;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.json.Jcs;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * The log's {@code source} record: what was acquired and how it was protected. A regular file has no device identity
+ * and no hidden areas; they are written as unknown or not applicable, never left out.
+ */
+final class SourceFacts {
+    private SourceFacts() {}
+
+    /**
+     * @param writeBlock the check made before the run, or null when skipped or not applicable
+     * @param checkSkipped whether the examiner turned the check off
+     */
+    static ObjectNode describe(
+            SourceDevice source,
+            DeviceIdentity identity,
+            WriteBlockStatus writeBlock,
+            boolean checkSkipped,
+            HardwareBlocker hardware) {
+        ObjectNode s = Jcs.object();
+        s.put("path", source.path().toString());
+        s.put("realPath", source.realPath().toString());
+        s.put("kind", source.kind());
+        s.put("sizeBytes", source.sizeBytes());
+        s.put("logicalSectorBytes", source.logicalSectorBytes());
+        s.put("physicalSectorBytes", source.physicalSectorBytes());
+        s.put("sectorSizes", source.sectorSizesProbed() ? "probed (BLKSSZGET, BLKPBSZGET)" : "assumed (regular file)");
+        s.put("sectorCount", source.sectorCount());
+        if (identity != null) {
+            s.set("device", identity.deviceJson());
+            s.set("hpa", identity.hpa().toJson());
+            s.set("dco", identity.dco().toJson());
+        } else {
+            s.put("device", DeviceIdentity.UNKNOWN);
+            ObjectNode na = Jcs.object().put("state", "not-applicable").put("detail", "the source is a regular file");
+            s.set("hpa", na);
+            s.set("dco", na.deepCopy());
+        }
+        ObjectNode wb = s.putObject("writeBlock");
+        if (!source.isBlockDevice()) {
+            wb.put("method", "not applicable: a regular file, opened read-only");
+            wb.put("readOnlyFlag", "not applicable");
+        } else if (checkSkipped) {
+            wb.put("method", "not checked: --no-writeblock-check");
+            wb.put("readOnlyFlag", "not checked");
+        } else {
+            wb.put("method", "software: " + WriteBlockCheck.METHOD + " (BLKROSET), checked before and during the run");
+            wb.put("readOnlyFlag", writeBlock.readOnly());
+            wb.set("status", writeBlock.toJson());
+        }
+        wb.put("exclusiveOpen", source.isBlockDevice());
+        if (hardware != null) {
+            wb.set("hardwareBlocker", hardware.toJson());
+        } else {
+            wb.put("hardwareBlocker", "none declared");
+        }
+        return s;
+    }
+
+    /**
+     * Refuses to resume from a source that is not the one the log describes: another size or sector size, or for a
+     * drive another model or serial number.
+     */
+    static void requireSame(JsonNode logged, SourceDevice source, DeviceIdentity identity) {
+        long size = logged.path("sizeBytes").asLong(-1);
+        int sector = logged.path("logicalSectorBytes").asInt(-1);
+        if (size != source.sizeBytes() || sector != source.logicalSectorBytes()) {
+            throw ExhibitException.usage("source " + source.path() + " has " + source.sizeBytes() + " bytes in "
+                    + source.logicalSectorBytes() + "-byte sectors, but the acquisition being resumed read " + size
+                    + " bytes in " + sector + "-byte sectors: not the same source");
+        }
+        JsonNode device = logged.path("device");
+        if (identity != null && device.isObject()) {
+            for (String field : new String[] {"model", "serial"}) {
+                String was = device.path(field).asText(DeviceIdentity.UNKNOWN);
+                String now = field.equals("model") ? identity.model() : identity.serial();
+                if (!was.equals(DeviceIdentity.UNKNOWN) && !Objects.equals(was, now)) {
+                    throw ExhibitException.usage("source " + source.path() + " has " + field + " '" + now
+                            + "', but the acquisition being resumed read '" + was + "': not the same drive");
+                }
+            }
+        }
+    }
+
+    /** Identifies a block device; a regular file has no identity. */
+    static DeviceIdentity identify(SourceDevice source) throws IOException {
+        return source.isBlockDevice() ? DeviceIdentity.probe(source.realPath()) : null;
+    }
+}

@@ -1,0 +1,357 @@
+package dev.exhibit.acquire.badsector;
+
+import dev.exhibit.acquire.pipeline.BadRun;
+import dev.exhibit.acquire.pipeline.BufferPool;
+import dev.exhibit.acquire.pipeline.Lease;
+import dev.exhibit.acquire.source.SourceDevice;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a source into the image the way GNU ddrescue rescues a failing drive, while keeping dc3dd's exactness: only
+ * sectors that cannot be read are filled.
+ *
+ * <ol>
+ *   <li><b>Copying, pass 1.</b> Large buffered reads. When one fails, its block is read again in 64 KiB clusters
+ *       with direct I/O (so the page cache cannot hide or spread the error), and a lone failing cluster is scraped
+ *       sector by sector at once, with its retries, so scattered bad sectors cost no second pass and the image is
+ *       hashed as it is written. When failures cluster (two failing clusters in a row, or four bad sectors in a
+ *       row), the area is left for later and the read skips ahead, the skip doubling while failures go on, so a
+ *       dying drive is not hammered where it is worst.
+ *   <li><b>Copying, pass 2.</b> The skipped areas, read the same way without skipping; failing clusters are left
+ *       for trimming.
+ *   <li><b>Trimming.</b> Each failed area is read sector by sector from its leading edge forwards and from its
+ *       trailing edge backwards, each up to the first bad sector.
+ *   <li><b>Scraping.</b> What lies between is read sector by sector.
+ *   <li><b>Retrying.</b> Each bad sector found after pass 1 is read again, once per retry pass.
+ * </ol>
+ *
+ * The rescue map records every step, so an interrupted rescue resumes from it.
+ */
+public final class Rescuer {
+    /** Read again with direct I/O in units of this size after a failed bulk read, as ddrescue's default cluster. */
+    public static final int CLUSTER_BYTES = 64 * 1024;
+    /** The first skip after clustered failures; it doubles while they go on. */
+    static final long MIN_SKIP_BYTES = 64 * 1024;
+    /** The longest skip, whatever the size of the source. */
+    static final long MAX_SKIP_BYTES = 1L << 30;
+    /** Consecutive failing clusters that make an area "clustered" and skipped. */
+    static final int CLUSTERED_FAILED_CLUSTERS = 2;
+    /** Consecutive bad sectors, while scraping at once, that make an area "clustered" and skipped. */
+    static final int CLUSTERED_FAILED_SECTORS = 4;
+
+    private static final Set<BlockStatus> NON_TRIED = EnumSet.of(BlockStatus.NON_TRIED);
+    private static final Set<BlockStatus> NON_TRIMMED = EnumSet.of(BlockStatus.NON_TRIMMED);
+    private static final Set<BlockStatus> NON_SCRAPED = EnumSet.of(BlockStatus.NON_SCRAPED);
+    private static final Set<BlockStatus> BAD = EnumSet.of(BlockStatus.BAD_SECTOR);
+
+    /**
+     * @param retries how many more times each bad sector is read after it first fails
+     * @param fill what a sector that stays unreadable is replaced with
+     */
+    public record Policy(int retries, FillPattern fill) {
+        public Policy {
+            if (retries < 0) {
+                throw new IllegalArgumentException("--retries (" + retries + ") must not be negative");
+            }
+        }
+    }
+
+    /** Called between reads, on the rescue's thread: progress, cancellation, periodic checks. May throw to stop. */
+    @FunctionalInterface
+    public interface Hooks {
+        void between() throws IOException;
+    }
+
+    private final SectorReads reads;
+    private final Frontier frontier;
+    private final RescueMap map;
+    private final BadSectorLedger ledger;
+    private final BufferPool pool;
+    private final Policy policy;
+    private final Hooks hooks;
+    private final boolean skipping;
+    private final int sectorBytes;
+    private final long maxSkipBytes;
+    private long skipBytes;
+    private volatile long lastGoodReadNanos = System.nanoTime();
+
+    /**
+     * @param skipping whether clustered failures are skipped and come back later (an acquisition), or scraped at once
+     *     so the source is read strictly in order (a verification, which has no image to catch up from)
+     */
+    public Rescuer(
+            SourceDevice source, Frontier frontier, BufferPool pool, Policy policy, Hooks hooks, boolean skipping) {
+        this.skipping = skipping;
+        this.reads = new SectorReads(source);
+        this.frontier = frontier;
+        this.map = frontier.map();
+        this.ledger = frontier.ledger();
+        this.pool = pool;
+        this.policy = policy;
+        this.hooks = hooks;
+        this.sectorBytes = source.logicalSectorBytes();
+        this.maxSkipBytes = Math.max(MIN_SKIP_BYTES, Math.min(MAX_SKIP_BYTES, source.sizeBytes() / 100));
+        if (pool.bufferBytes() % CLUSTER_BYTES != 0 || CLUSTER_BYTES % sectorBytes != 0) {
+            throw new IllegalArgumentException(
+                    "buffers of " + pool.bufferBytes() + " bytes must hold whole clusters of " + CLUSTER_BYTES
+                            + " bytes, and clusters whole sectors of " + sectorBytes);
+        }
+    }
+
+    /** When a read last returned good bytes, in {@link System#nanoTime()} units: a stalled drive shows here. */
+    public long lastGoodReadNanos() {
+        return lastGoodReadNanos;
+    }
+
+    /** Rescues every byte the map has not finished, then hashes what is left to hash. */
+    public void run() throws IOException {
+        copy(true);
+        copy(false);
+        trim();
+        scrape();
+        for (int pass = 1; pass <= policy.retries(); pass++) {
+            retry(pass);
+        }
+        map.setPosition(new RescueMap.Position(map.endByte(), RescuePhase.FINISHED, 1));
+        frontier.finish();
+    }
+
+    private void copy(boolean firstPass) throws IOException {
+        long block = pool.bufferBytes();
+        long cursor = map.beginByte();
+        Block region;
+        while ((region = map.next(cursor, NON_TRIED)) != null) {
+            long p = region.byteOffset();
+            long end = region.endByte();
+            while (p < end) {
+                hooks.between();
+                map.setPosition(new RescueMap.Position(p, RescuePhase.COPYING, firstPass ? 1 : 2));
+                long blockEnd = Math.min(end, (p / block + 1) * block);
+                p = Math.min(end, readBlock(p, blockEnd, firstPass));
+            }
+            cursor = end;
+        }
+    }
+
+    /** Reads bytes [p, blockEnd) and returns where reading goes on. */
+    private long readBlock(long p, long blockEnd, boolean firstPass) throws IOException {
+        Lease lease = takeBuffer();
+        try {
+            MemorySegment buf = lease.buffer();
+            long len = blockEnd - p;
+            SectorReads.Outcome r = reads.read(buf.asSlice(0, len), p, false);
+            if (r.complete(len)) {
+                frontier.deliver(lease, p, buf.asSlice(0, len), List.of());
+                goodRead();
+                skipBytes = 0;
+                return blockEnd;
+            }
+            long q = p + alignDown(r.bytes());
+            if (q > p) {
+                frontier.deliver(lease, p, buf.asSlice(0, q - p), List.of());
+                goodRead();
+            }
+            return resolve(lease, p, q, blockEnd, firstPass);
+        } finally {
+            lease.release();
+        }
+    }
+
+    /** After a failed bulk read at {@code q}: bytes [q, blockEnd) of the buffer that holds [p, blockEnd). */
+    private long resolve(Lease lease, long p, long q, long blockEnd, boolean firstPass) throws IOException {
+        MemorySegment buf = lease.buffer();
+        long start = q;
+        List<BadRun> runs = new ArrayList<>();
+        long c = q;
+        int failedClusters = 0;
+        while (c < blockEnd) {
+            long ce = Math.min(blockEnd, (c / CLUSTER_BYTES + 1) * CLUSTER_BYTES);
+            SectorReads.Outcome cr = reads.read(buf.asSlice(c - p, ce - c), c, true);
+            if (cr.complete(ce - c)) {
+                c = ce;
+                failedClusters = 0;
+                goodRead();
+                continue;
+            }
+            c += alignDown(cr.bytes());
+            failedClusters++;
+            long stop = c;
+            if (firstPass && (!skipping || failedClusters < CLUSTERED_FAILED_CLUSTERS)) {
+                stop = scrapeInBuffer(buf, p, c, ce, runs, skipping);
+                if (stop == ce) {
+                    c = ce;
+                    continue;
+                }
+            }
+            if (stop > start) {
+                frontier.deliver(lease, start, buf.asSlice(start - p, stop - start), runs);
+            }
+            runs = new ArrayList<>();
+            map.mark(stop, ce - stop, BlockStatus.NON_TRIMMED);
+            if (firstPass) {
+                skipBytes = Math.min(maxSkipBytes, skipBytes == 0 ? MIN_SKIP_BYTES : skipBytes * 2);
+                return ce + skipBytes;
+            }
+            c = ce;
+            start = ce;
+        }
+        if (blockEnd > start) {
+            frontier.deliver(lease, start, buf.asSlice(start - p, blockEnd - start), runs);
+        }
+        return blockEnd;
+    }
+
+    /**
+     * Reads sectors [from, to) one by one into the buffer (which holds bytes from {@code p}), filling bad ones; stops
+     * early after {@link #CLUSTERED_FAILED_SECTORS} bad sectors in a row and returns where it stopped.
+     */
+    private long scrapeInBuffer(MemorySegment buf, long p, long from, long to, List<BadRun> runs, boolean mayStop)
+            throws IOException {
+        int consecutive = 0;
+        long s = from;
+        while (s < to) {
+            long len = Math.min(sectorBytes, to - s);
+            MemorySegment one = buf.asSlice(s - p, len);
+            String error = null;
+            for (int attempt = 0; attempt <= policy.retries(); attempt++) {
+                SectorReads.Outcome o = reads.read(one, s, true);
+                error = o.complete(len) ? null : o.error();
+                if (error == null) {
+                    break;
+                }
+            }
+            s += len;
+            if (error == null) {
+                consecutive = 0;
+                goodRead();
+                continue;
+            }
+            policy.fill().fill(one);
+            BadRun run = new BadRun((s - len) / sectorBytes, 1, sectorBytes, error, policy.retries());
+            if (!runs.isEmpty() && runs.getLast().joinsWith(run)) {
+                runs.set(runs.size() - 1, runs.getLast().extendedWith(run));
+            } else {
+                runs.add(run);
+            }
+            if (++consecutive >= CLUSTERED_FAILED_SECTORS && mayStop) {
+                return s;
+            }
+        }
+        return to;
+    }
+
+    private void trim() throws IOException {
+        long cursor = map.beginByte();
+        Block b;
+        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
+            while ((b = map.next(cursor, NON_TRIMMED)) != null) {
+                long s = b.byteOffset();
+                long e = b.endByte();
+                while (s < e) {
+                    long len = Math.min(sectorBytes, e - s);
+                    boolean good = readSector(batch, s, len, RescuePhase.TRIMMING, 0);
+                    s += len;
+                    if (!good) {
+                        break;
+                    }
+                }
+                long t = e;
+                while (t > s) {
+                    long ts = Math.max(s, alignDown(t - 1));
+                    boolean good = readSector(batch, ts, t - ts, RescuePhase.TRIMMING, 0);
+                    t = ts;
+                    if (!good) {
+                        break;
+                    }
+                }
+                batch.flush();
+                if (s < t) {
+                    map.mark(s, t - s, BlockStatus.NON_SCRAPED);
+                }
+                cursor = e;
+            }
+        }
+    }
+
+    private void scrape() throws IOException {
+        long cursor = map.beginByte();
+        Block b;
+        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
+            while ((b = map.next(cursor, NON_SCRAPED)) != null) {
+                for (long s = b.byteOffset(); s < b.endByte(); ) {
+                    long len = Math.min(sectorBytes, b.endByte() - s);
+                    readSector(batch, s, len, RescuePhase.SCRAPING, 0);
+                    s += len;
+                }
+                batch.flush();
+                cursor = b.endByte();
+            }
+        }
+    }
+
+    private void retry(int pass) throws IOException {
+        long cursor = map.beginByte();
+        Block b;
+        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
+            while ((b = map.next(cursor, BAD)) != null) {
+                for (long s = b.byteOffset(); s < b.endByte(); ) {
+                    long len = Math.min(sectorBytes, b.endByte() - s);
+                    int spent = ledger.retriesOf(s / sectorBytes);
+                    if (spent >= 0 && spent < pass) {
+                        readSector(batch, s, len, RescuePhase.RETRYING, pass);
+                    }
+                    s += len;
+                }
+                batch.flush();
+                cursor = b.endByte();
+            }
+        }
+    }
+
+    /**
+     * Reads one sector into the batch. A good sector joins the batch; a bad one found while trimming or scraping joins
+     * it filled; a bad one on a retry pass stays as it is in the image and only its retry count goes up.
+     */
+    private boolean readSector(SectorBatch batch, long s, long len, RescuePhase phase, int retryPass)
+            throws IOException {
+        hooks.between();
+        map.setPosition(new RescueMap.Position(s, phase, Math.max(1, retryPass)));
+        MemorySegment slot = batch.slot(s, len);
+        SectorReads.Outcome o = reads.read(slot, s, true);
+        if (o.complete(len)) {
+            batch.good(len);
+            goodRead();
+            return true;
+        }
+        long sector = s / sectorBytes;
+        if (retryPass > 0) {
+            batch.flush();
+            ledger.add(new BadRun(sector, 1, sectorBytes, o.error(), retryPass));
+        } else {
+            batch.bad(len, policy.fill(), new BadRun(sector, 1, sectorBytes, o.error(), 0));
+        }
+        return false;
+    }
+
+    private Lease takeBuffer() throws IOException {
+        try {
+            return pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a buffer", e);
+        }
+    }
+
+    private long alignDown(long bytes) {
+        return bytes - bytes % sectorBytes;
+    }
+
+    private void goodRead() {
+        lastGoodReadNanos = System.nanoTime();
+    }
+}

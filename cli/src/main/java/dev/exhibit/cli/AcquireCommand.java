@@ -1,0 +1,234 @@
+package dev.exhibit.cli;
+
+import dev.exhibit.acquire.AcquireRequest;
+import dev.exhibit.acquire.Acquisition;
+import dev.exhibit.acquire.Cancellation;
+import dev.exhibit.acquire.CaseFields;
+import dev.exhibit.acquire.Resumption;
+import dev.exhibit.acquire.badsector.FillPattern;
+import dev.exhibit.acquire.badsector.Mapfile;
+import dev.exhibit.acquire.log.AcquisitionLogWriter;
+import dev.exhibit.acquire.writeblock.HardwareBlocker;
+import dev.exhibit.core.Sizes;
+import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.report.casefile.CaseDirectory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exhibit acquire}: a write-blocked, hashed, logged, resumable copy of a source. */
+@Command(
+        name = "acquire",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Copy SOURCE (a block device such as /dev/sdb, or an image file), read-only, sector by sector into OUTDIR"
+                    + " (image.raw, or image.001, image.002, ... with --split), computing every --hash at once over"
+                    + " exactly the bytes written, the SHA-256 of every --window, an exact map of unreadable sectors"
+                    + " (badsectors.map, GNU ddrescue format) and a hash-chained log (acquisition.log.jsonl).",
+            "A block device must be read-only (exhibit writeblock) and unmounted. OUTDIR must not exist or be empty.",
+            "An interrupted acquisition is continued with: exhibit acquire --resume OUTDIR%n"
+        })
+final class AcquireCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SOURCE", description = "The disk or file to acquire.")
+    Path source;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "OUTDIR", description = "Where the image and logs go.")
+    Path outDir;
+
+    @Option(
+            names = "--resume",
+            paramLabel = "OUTDIR",
+            description =
+                    "Continue the interrupted acquisition in OUTDIR (SOURCE, if given, replaces the logged path).")
+    Path resume;
+
+    @Option(names = "--split", paramLabel = "SIZE", description = "Segment files of SIZE, e.g. 2GiB.")
+    String split;
+
+    @Option(
+            names = "--hash",
+            paramLabel = "LIST",
+            description = "Any of md5,sha1,sha256,sha512 (default: ${DEFAULT-VALUE}).")
+    String hashes = "md5,sha1,sha256";
+
+    @Option(
+            names = "--window",
+            paramLabel = "SIZE",
+            description = "Piecewise SHA-256 window (default: ${DEFAULT-VALUE}).")
+    String window = "64MiB";
+
+    @Option(names = "--case-number", paramLabel = "TEXT")
+    String caseNumber;
+
+    @Option(names = "--evidence-number", paramLabel = "TEXT")
+    String evidenceNumber;
+
+    @Option(names = "--examiner", paramLabel = "NAME")
+    String examiner;
+
+    @Option(names = "--description", paramLabel = "TEXT")
+    String description;
+
+    @Option(names = "--notes", paramLabel = "TEXT")
+    String notes;
+
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            description = "Read an unreadable sector N more times (default: ${DEFAULT-VALUE}).")
+    Integer retries;
+
+    @Option(
+            names = "--fill",
+            paramLabel = "PATTERN",
+            description = "What replaces an unreadable sector: zeros, hex:HEX or text:TEXT (default: zeros).")
+    String fill;
+
+    @Option(
+            names = "--max-bad",
+            paramLabel = "N",
+            description = "Stop, resumable, once more than N sectors are unreadable.")
+    Long maxBad;
+
+    @Option(
+            names = "--no-writeblock-check",
+            description = "Acquire a block device even if it is writable or mounted (logged as such).")
+    boolean noWriteblockCheck;
+
+    @Option(
+            names = "--hardware-blocker",
+            paramLabel = "\"MODEL S/N\"",
+            description = "Record the hardware write blocker in use, e.g. \"Tableau T35u S/N 000ecc550123\".")
+    String hardwareBlocker;
+
+    @Option(
+            names = "--no-direct-io",
+            description = "Write the image through the page cache instead of with direct I/O.")
+    boolean noDirectIo;
+
+    @Option(names = "--case", paramLabel = "CASE", description = "Acquire into CASE/evidence/ID/ and log custody.")
+    Path caseDir;
+
+    @Option(names = "--id", paramLabel = "ID", description = "The evidence item's id in --case.")
+    String id;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Cancellation cancel = Interrupts.install();
+        if (resume != null) {
+            return resume(out, cancel);
+        }
+        if (source == null || (outDir == null) == (caseDir == null) || (caseDir == null) != (id == null)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give SOURCE and OUTDIR, or SOURCE with --case CASE --id ID");
+        }
+        CaseDirectory theCase = caseDir == null ? null : CaseDirectory.open(caseDir);
+        Path dir = theCase == null ? outDir : theCase.evidenceDirectory(id);
+        AcquireRequest request = new AcquireRequest(
+                source,
+                dir,
+                HashAlgorithm.parseList(hashes),
+                Sizes.parse(window),
+                split == null ? 0 : Sizes.parse(split),
+                new CaseFields(
+                        caseNumber != null || theCase == null
+                                ? caseNumber
+                                : theCase.info().caseNumber(),
+                        evidenceNumber != null ? evidenceNumber : id,
+                        examiner != null || theCase == null
+                                ? examiner
+                                : theCase.info().examiners().getFirst().name(),
+                        description,
+                        notes),
+                retries == null ? 0 : retries,
+                fill == null ? FillPattern.ZEROS : FillPattern.parse(fill),
+                maxBad == null ? -1 : maxBad,
+                !noWriteblockCheck,
+                hardwareBlocker == null ? null : HardwareBlocker.parse(hardwareBlocker),
+                !noDirectIo,
+                Main.invocation());
+        Acquisition.Result result;
+        try (ProgressDisplay progress = ProgressDisplay.onTerminal("Acquiring")) {
+            result = Acquisition.acquire(request, progress, cancel);
+        } finally {
+            recordCustody(theCase, dir, out);
+        }
+        print(out, source.toString(), result);
+        return ExitCodes.OK;
+    }
+
+    private Integer resume(PrintWriter out, Cancellation cancel) throws IOException {
+        if (outDir != null || caseDir != null || split != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--resume OUTDIR takes the logged options; give at most a SOURCE");
+        }
+        CaseDirectory theCase = caseOf(resume);
+        Acquisition.Result result;
+        try (ProgressDisplay progress = ProgressDisplay.onTerminal("Resuming")) {
+            result = Acquisition.resume(
+                    new Resumption.Request(resume, source, retries, maxBad, Main.invocation()), progress, cancel);
+        } finally {
+            recordCustody(theCase, resume, out);
+        }
+        print(out, resume.toString(), result);
+        return ExitCodes.OK;
+    }
+
+    /** The case an evidence directory {@code CASE/evidence/ID} belongs to, or null. */
+    private static CaseDirectory caseOf(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path evidence = abs.getParent();
+        if (evidence == null || !evidence.getFileName().toString().equals("evidence")) {
+            return null;
+        }
+        Path root = evidence.getParent();
+        return Files.isRegularFile(root.resolve("case.json")) ? CaseDirectory.open(root) : null;
+    }
+
+    /** Binds the acquisition log, as it now stands (complete or not), into the case's custody chain. */
+    private void recordCustody(CaseDirectory theCase, Path dir, PrintWriter out) throws IOException {
+        Path log = dir.resolve(AcquisitionLogWriter.FILE_NAME);
+        if (theCase == null || !Files.exists(log)) {
+            return;
+        }
+        String item = dir.toAbsolutePath().normalize().getFileName().toString();
+        var appended = theCase.recordAcquisition(item, log, Main.invocation());
+        out.println("custody: acquire event for " + item + " appended to "
+                + theCase.root().resolve("custody.log.jsonl") + " (line " + appended.line() + ")");
+    }
+
+    private static void print(PrintWriter out, String what, Acquisition.Result r) {
+        out.printf(
+                Locale.ROOT,
+                "acquired %s: %s in %.2f s (%.0f MB/s)%n",
+                what,
+                Sizes.describe(r.bytes()),
+                r.durationMillis() / 1000.0,
+                r.bytesPerSecond() / 1e6);
+        List<Path> files = r.layout().files();
+        out.println("  image:       "
+                + (files.size() == 1
+                        ? files.getFirst()
+                        : files.getFirst() + " ... " + files.getLast().getFileName() + " (" + files.size()
+                                + " segments)"));
+        r.hashes().forEach((a, h) -> out.printf(Locale.ROOT, "  %-12s %s%n", a.id() + ":", h));
+        out.println("  bad sectors: " + r.badSectors() + " (map: " + r.outDir().resolve(Mapfile.FILE_NAME) + ")");
+        out.println("  windows:     " + r.windows() + " piecewise SHA-256 hashes");
+        out.println("  log:         " + r.outDir().resolve(AcquisitionLogWriter.FILE_NAME) + " (head " + r.logHeadHash()
+                + ")");
+        out.flush();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.exhibit.cli;
+
+import dev.exhibit.acquire.Cancellation;
+import dev.exhibit.acquire.verify.Mismatch;
+import dev.exhibit.acquire.verify.Verifier;
+import dev.exhibit.acquire.verify.VerifyReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exhibit verify}: re-reads an acquisition and checks it against its own log. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Walk the hash chain of OUTDIR/acquisition.log.jsonl from its first record to its last, re-read the image"
+                    + " files, recompute every hash, window and segment hash, and say OK or exactly what differs"
+                    + " (which window and byte range, which log line). The result is appended to the log.",
+            "With --source, re-read the source too and compare it with what was acquired.",
+            "Exit status 0 only when everything matches; 1 on any difference.%n"
+        })
+final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "OUTDIR", description = "An acquisition's output directory.")
+    Path outDir;
+
+    @Option(
+            names = "--source",
+            paramLabel = "DEVICE",
+            arity = "0..1",
+            fallbackValue = "",
+            description = "Also re-read the source (at DEVICE, or at the path the log names).")
+    String source;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Cancellation cancel = Interrupts.install();
+        boolean ok;
+        try (ProgressDisplay progress = ProgressDisplay.onTerminal("Verifying")) {
+            ok = print(out, Verifier.image(outDir, Main.invocation(), progress, cancel));
+        }
+        if (source != null) {
+            Path device = source.isEmpty() ? null : Path.of(source);
+            try (ProgressDisplay progress = ProgressDisplay.onTerminal("Re-reading source")) {
+                ok &= print(out, Verifier.source(outDir, device, Main.invocation(), progress, cancel));
+            }
+        }
+        return ok ? ExitCodes.OK : ExitCodes.EVIDENCE;
+    }
+
+    private static boolean print(PrintWriter out, VerifyReport r) {
+        String what = r.scope().equals("image") ? "image in " + r.outDir() : "source " + r.read();
+        out.println((r.ok() ? "OK: " : "FAILED: ") + what);
+        out.println(
+                r.chainProblems().isEmpty()
+                        ? "  log chain: intact"
+                        : "  log chain: BROKEN (" + r.chainProblems().size() + " problems)");
+        r.chainProblems().forEach(p -> out.println("    log " + p));
+        out.printf(
+                Locale.ROOT,
+                "  read %d bytes; %d of %d logged windows checked%n",
+                r.bytesRead(),
+                r.windowsChecked(),
+                r.windowsLogged());
+        r.hashes().forEach((a, h) -> {
+            String expected = r.expected().get(a.id());
+            String verdict = expected == null ? "(nothing logged)" : expected.equals(h) ? "matches" : "DIFFERS";
+            out.printf(Locale.ROOT, "  %-8s %s %s%n", a.id() + ":", h, verdict);
+        });
+        for (Mismatch m : r.mismatches()) {
+            out.println("  DIFFERS: " + m);
+        }
+        r.notes().forEach(n -> out.println("  note: " + n));
+        out.println("  " + r.recorded());
+        out.flush();
+        return r.ok();
+    }
+}
