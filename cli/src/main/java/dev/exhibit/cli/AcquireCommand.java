@@ -163,10 +163,12 @@ final class AcquireCommand implements Callable<Integer> {
         Acquisition.Result result;
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Acquiring")) {
             result = Acquisition.acquire(request, progress, cancel);
-        } finally {
-            recordCustody(theCase, dir, out);
+        } catch (IOException | RuntimeException e) {
+            recordCustodyAfterFailure(theCase, dir, out, e);
+            throw e;
         }
         print(out, source.toString(), result);
+        recordCustody(theCase, dir, out);
         return ExitCodes.OK;
     }
 
@@ -180,10 +182,12 @@ final class AcquireCommand implements Callable<Integer> {
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Resuming")) {
             result = Acquisition.resume(
                     new Resumption.Request(resume, source, retries, maxBad, Main.invocation()), progress, cancel);
-        } finally {
-            recordCustody(theCase, resume, out);
+        } catch (IOException | RuntimeException e) {
+            recordCustodyAfterFailure(theCase, resume, out, e);
+            throw e;
         }
         print(out, resume.toString(), result);
+        recordCustody(theCase, resume, out);
         return ExitCodes.OK;
     }
 
@@ -196,6 +200,15 @@ final class AcquireCommand implements Callable<Integer> {
         }
         Path root = evidence.getParent();
         return Files.isRegularFile(root.resolve("case.json")) ? CaseDirectory.open(root) : null;
+    }
+
+    /** A failed acquisition is recorded in custody too; a failure to do so must not hide the first one. */
+    private void recordCustodyAfterFailure(CaseDirectory theCase, Path dir, PrintWriter out, Exception first) {
+        try {
+            recordCustody(theCase, dir, out);
+        } catch (IOException | RuntimeException e) {
+            first.addSuppressed(e);
+        }
     }
 
     /** Binds the acquisition log, as it now stands (complete or not), into the case's custody chain. */
@@ -226,7 +239,8 @@ final class AcquireCommand implements Callable<Integer> {
                                 + " segments)"));
         r.hashes().forEach((a, h) -> out.printf(Locale.ROOT, "  %-12s %s%n", a.id() + ":", h));
         out.println("  bad sectors: " + r.badSectors() + " (map: " + r.outDir().resolve(Mapfile.FILE_NAME) + ")");
-        out.println("  windows:     " + r.windows() + " piecewise SHA-256 hashes");
+        out.println("  windows:     " + r.windows() + " piecewise SHA-256 hash" + (r.windows() == 1 ? "" : "es")
+                + " in the log");
         out.println("  log:         " + r.outDir().resolve(AcquisitionLogWriter.FILE_NAME) + " (head " + r.logHeadHash()
                 + ")");
         out.flush();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         description = "Forensic acquisition, analysis and verifiable reports.%n",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             AcquireCommand.class,
             VerifyCommand.class,
             WriteblockCommand.class,

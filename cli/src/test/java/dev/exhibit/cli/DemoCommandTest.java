@@ -1,0 +1,80 @@
+package dev.exhibit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.testing.Proc;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code exhibit demo}: the README's main command runs a whole case, and its report verifies with openssl. */
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demo_runsACaseFromSeizureToAVerifiedSignedReport() throws IOException {
+        Path root = dir.resolve("demo");
+
+        CliRunner.Result r = CliRunner.run("demo", root.toString());
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out())
+                .contains("$ exhibit acquire /dev/loop")
+                .contains("OK: image in ")
+                .contains("OK: source /dev/loop")
+                .contains("Result: PASS")
+                .contains("report:        ");
+        Path caseDir = root.resolve("case");
+        List<String> events = Acquisitions.records(caseDir.resolve("custody.log.jsonl")).stream()
+                .map(e -> e.path("type").asText())
+                .toList();
+        assertThat(events).containsExactly("case-open", "seize", "transfer", "acquire", "report");
+        JsonNode end = Acquisitions.records(Acquisitions.log(caseDir.resolve("evidence/EV-001")), "end")
+                .getFirst();
+        assertThat(end.path("hashes").path("sha256").asText())
+                .isEqualTo(Acquisitions.sum("sha256", root.resolve("sample/demo.img")));
+        Path report;
+        try (var reports = Files.list(caseDir.resolve("reports"))) {
+            report = reports.findFirst().orElseThrow();
+        }
+        assertThat(report.resolve("report.html")).isRegularFile();
+        Proc.Result cms = Proc.run(
+                "openssl",
+                "cms",
+                "-verify",
+                "-binary",
+                "-inform",
+                "DER",
+                "-in",
+                report.resolve("record.json.p7s").toString(),
+                "-content",
+                report.resolve("record.json").toString(),
+                "-CAfile",
+                root.resolve("keys/examiner.pem").toString(),
+                "-purpose",
+                "any",
+                "-out",
+                "/dev/null");
+        assertThat(cms.exitCode()).as(cms.stderr()).isZero();
+        assertThat(cms.stderr()).contains("Verification successful");
+        assertThat(Proc.run("losetup", "-j", root.resolve("sample/demo.img").toString())
+                        .ok()
+                        .stdout())
+                .as("the demo detaches its loop device")
+                .isBlank();
+    }
+
+    @Test
+    void demo_refusesADirectoryThatIsNotEmpty() throws IOException {
+        Files.writeString(dir.resolve("keep.txt"), "mine");
+        CliRunner.Result r = CliRunner.run("demo", dir.toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("is not empty");
+        assertThat(dir.resolve("keep.txt")).hasContent("mine");
+    }
+}
