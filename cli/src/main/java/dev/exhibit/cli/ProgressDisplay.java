@@ -69,7 +69,7 @@ final class ProgressDisplay implements Progress, AutoCloseable {
         Sample first = samples.getFirst();
         double seconds = (s.elapsedNanos() - first.nanos()) / 1e9;
         double now = seconds > 0 ? (s.doneBytes() - first.bytes()) / seconds / MB : 0;
-        StringBuilder m = new StringBuilder(String.format(Locale.ROOT, "now %.0f MB/s", now));
+        StringBuilder m = new StringBuilder(String.format(Locale.ROOT, " now %.0f MB/s", now));
         m.append(", ").append(s.phase());
         if (s.badSectors() > 0) {
             m.append(", ").append(s.badSectors()).append(" bad sectors");
