@@ -9,28 +9,9 @@ recipe_hostile() {
   need mkfs.ext4:e2fsprogs debugfs:e2fsprogs
   fact_str description "ext4 with hostile names (markup, quotes, </script>, RLO, escapes, invalid UTF-8, controls), a >4096-byte path and a 130-level chain."
   clear_deleted
-  local s="$WORK/src" name
+  local s="$WORK/src"
   mkdir -p "$s"
-  local names=(
-    '<img src=x onerror=alert(1)>.html'
-    "\"double\" 'single' \`back\` quotes.txt"
-    $'invoice\u202etxt.exe'
-    $'\e[31mred\e[0m and \e]0;pwned\a title.txt'
-    $'bad_\xff\xfe_utf8.txt'
-    $'line1\nline2.txt'
-    $'cr\rreturn.txt'
-    $'del\x7fchar.txt'
-    $'c1_csi_\u009b31m.txt'
-    $'zero\u200bwidth.txt'
-    '..\..\Windows\System32\evil.dll'
-    'javascript:alert(document.domain)'
-    '&amp;&lt;entities&gt;.txt'
-    ' leading and trailing space '
-    'deleted <b>bold<b>.txt'
-  )
-  for name in "${names[@]}"; do
-    put "$s/$name" "content of a file with a hostile name"$'\n'
-  done
+  hostile_names "$s"
   # "</script><script>alert(1)</script>.txt" as a path: '/' cannot be in a name, so the path is three names.
   put "$s/</script><script>alert(1)</script>.txt" "a path that closes a script element"$'\n'
   mkdir -p "$s/<dir onmouseover=alert(1)>"
@@ -51,7 +32,65 @@ recipe_hostile() {
   single_image hostile.img true
 }
 
-# hostile_long_chain DIR LEVELS NAME_BYTES: nested directories with long names, each holding a file. The directory
+# hostile_names DIR: one file per name that attacks a display (markup, quotes, bidi override, terminal escapes,
+# invalid UTF-8, C0/C1 controls, zero width, path tricks, entities, spaces).
+hostile_names() {
+  local name names=(
+    '<img src=x onerror=alert(1)>.html'
+    "\"double\" 'single' \`back\` quotes.txt"
+    $'invoice\u202etxt.exe'
+    $'\e[31mred\e[0m and \e]0;pwned\a title.txt'
+    $'bad_\xff\xfe_utf8.txt'
+    $'line1\nline2.txt'
+    $'cr\rreturn.txt'
+    $'del\x7fchar.txt'
+    $'c1_csi_\u009b31m.txt'
+    $'zero\u200bwidth.txt'
+    '..\..\Windows\System32\evil.dll'
+    'javascript:alert(document.domain)'
+    '&amp;&lt;entities&gt;.txt'
+    ' leading and trailing space '
+    'deleted <b>bold<b>.txt'
+  )
+  for name in "${names[@]}"; do
+    put "$1/$name" "content of a file with a hostile name"$'\n'
+  done
+}
+
+# hostile-gpt: a GPT disk whose partition names and file-system label attack whatever displays them, with the
+# hostile names inside: the evidence strings an acquired, analysed and reported image carries into a report.
+readonly HOSTILE_GPT_SECTORS=24576
+readonly HOSTILE_GPT_NAME1='<img src=x onerror=alert(1)>'
+readonly HOSTILE_GPT_NAME2=$'invoice\u202etxt.exe \e[31mred'
+readonly HOSTILE_GPT_LABEL='</script><b>x'
+recipe_hostile_gpt() {
+  need sfdisk:fdisk mkfs.ext4:e2fsprogs debugfs:e2fsprogs
+  fact_str description "GPT disk whose partition names (markup; RLO and a terminal escape) and ext4 label (</script>) attack displays; the hostile names inside."
+  clear_deleted
+  local s="$WORK/src" disk="$WORK/hostile-gpt.img"
+  mkdir -p "$s"
+  hostile_names "$s"
+  stamp_dirs "$s"
+  # sfdisk reads \xNN escapes in a name: the escape character goes in as \x1b.
+  disk_table "$disk" $HOSTILE_GPT_SECTORS <<SFDISK
+label: gpt
+label-id: 45584849-4249-5400-8000-0000000bad01
+unit: sectors
+start=2048, size=16384, type=$GPT_LINUX, uuid=45584849-4249-5400-8000-0000000bad02, name="$HOSTILE_GPT_NAME1"
+start=18432, size=4096, type=$GPT_BASIC, uuid=45584849-4249-5400-8000-0000000bad03, name="${HOSTILE_GPT_NAME2//$'\e'/\\x1b}"
+SFDISK
+  fact_str volume_system gpt
+  partition gpt 0@2 0 2048 16384 "$GPT_LINUX" ext4 "$HOSTILE_GPT_NAME1"
+  partition gpt 0@2 1 18432 4096 "$GPT_BASIC" "" "$HOSTILE_GPT_NAME2"
+  ext4_build "$WORK/p1.img" 8M "$HOSTILE_GPT_LABEL" 5eed0000-0000-4000-8000-0000000bad04 "$s" -b 1024
+  fs_begin ext4 2048 "$HOSTILE_GPT_LABEL" "\"uuid\": \"5eed0000-0000-4000-8000-0000000bad04\", \"autodetect\": true"
+  fs_add_tree "$s"
+  fs_end
+  place "$WORK/p1.img" "$disk" 2048
+  rm -f "$WORK/p1.img"
+  single_image hostile-gpt.img true
+}
+: nested directories with long names, each holding a file. The directory
 # at level k has a path of k * (NAME_BYTES + 1) - 1 bytes. Built with relative steps: the full path exceeds
 # PATH_MAX (and is added to the image by debugfs, see ext4_add_tree).
 hostile_long_chain() {

@@ -113,6 +113,9 @@ final class FuseProtocol {
     static final int EINTR = 4;
     static final int EIO = 5;
     static final int ENODEV = 19;
+    /** A read of /dev/fuse after the connection was torn down with the mount (newer kernels say so, not ENODEV). */
+    static final int ECONNABORTED = 103;
+
     static final int EROFS = 30;
     static final int ENOSYS = 38;
     static final int ENODATA = 61;

@@ -117,10 +117,10 @@ public final class FuseServer implements AutoCloseable {
                     if (e.errno() == FuseProtocol.EINTR || e.errno() == FuseProtocol.ENOENT) {
                         continue; // a request was withdrawn before we read it
                     }
-                    if (e.errno() != FuseProtocol.ENODEV) {
+                    if (e.errno() != FuseProtocol.ENODEV && e.errno() != FuseProtocol.ECONNABORTED) {
                         failures.add(e);
                     }
-                    return; // ENODEV: unmounted, the connection is gone
+                    return; // ENODEV, ECONNABORTED: unmounted, the connection is gone
                 }
                 int reply = handle(handler, in, length, out);
                 if (reply > 0) {
@@ -128,7 +128,7 @@ public final class FuseServer implements AutoCloseable {
                         device.write(out, reply);
                     } catch (PosixException e) {
                         // ENOENT: the request was interrupted and the kernel no longer waits for it.
-                        if (e.errno() == FuseProtocol.ENODEV) {
+                        if (e.errno() == FuseProtocol.ENODEV || e.errno() == FuseProtocol.ECONNABORTED) {
                             return;
                         }
                         if (e.errno() != FuseProtocol.ENOENT) {
