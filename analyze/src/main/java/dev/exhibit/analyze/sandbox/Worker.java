@@ -1,0 +1,227 @@
+package dev.exhibit.analyze.sandbox;
+
+import dev.exhibit.analyze.output.Display;
+import dev.exhibit.analyze.tsk.Libtsk;
+import dev.exhibit.core.ExhibitException;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One worker JVM: starts it, relays its warnings, waits, and interprets how it ended. */
+final class Worker {
+    /** JVM options of the worker; see docs/analyze.md for the measurements behind them. */
+    static final List<String> JVM_OPTIONS = List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            // one thread, a bounded heap: memory stays flat however many files are listed
+            "-XX:+UseSerialGC",
+            "-Xmx256m",
+            // a native crash must not print the JVM's report into the listing on stdout, nor leave core files
+            "-XX:+DisplayVMOutputToStderr",
+            "-XX:-CreateCoredumpOnCrash");
+
+    /** Lines of a dying process's own stderr (glibc, the JVM) kept for the message. */
+    private static final int NATIVE_LINES_KEPT = 3;
+
+    private Worker() {}
+
+    /**
+     * How a worker died: the signal, the file system and directory it had reached (from the control file) and what
+     * the native code printed last.
+     */
+    record Crash(
+            int exitStatus, int target, int targetCount, String where, byte[] directory, List<String> nativeLines) {
+        /** Whether file systems remain after the one that crashed. */
+        boolean more() {
+            return target >= 0 && target + 1 < targetCount;
+        }
+
+        String describe(Path image) {
+            StringBuilder b = new StringBuilder("libtsk crashed (").append(signal(exitStatus));
+            if (!nativeLines.isEmpty()) {
+                b.append(": ").append(Display.of(String.join(" ", nativeLines).strip()));
+            }
+            b.append(") analysing ").append(image);
+            if (target >= 0) {
+                b.append(", in ").append(where);
+                if (directory.length > 0) {
+                    b.append(", entering directory '")
+                            .append(abbreviated(directory))
+                            .append("' (")
+                            .append(directory.length)
+                            .append(" bytes; the last directory in the output)");
+                } else {
+                    b.append(", before its first directory");
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    /** Bytes of a long directory path shown at each end in a message; the middle is elided. */
+    static final int CRUMB_SHOWN_BYTES = 60;
+
+    /** A path for a one-line message: whole when short, else its start and end around an elision mark. */
+    static String abbreviated(byte[] path) {
+        if (path.length <= 3 * CRUMB_SHOWN_BYTES) {
+            return Display.of(path);
+        }
+        return Display.of(path, 0, CRUMB_SHOWN_BYTES) + "…"
+                + Display.of(path, path.length - CRUMB_SHOWN_BYTES, CRUMB_SHOWN_BYTES);
+    }
+
+    /** Runs one command; returns {@code null} when it succeeded, the crash when libtsk killed the worker. */
+    static Crash run(
+            String command, List<String> request, Sandbox.Output out, java.util.function.Consumer<String> warnings)
+            throws IOException {
+        ControlFile control = ControlFile.create();
+        try {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(JVM_OPTIONS);
+            cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "exhibit-worker-hs_err-%p.log"));
+            String soname = System.getProperty(Libtsk.SONAME_PROPERTY);
+            if (soname != null) {
+                cmd.add("-D" + Libtsk.SONAME_PROPERTY + "=" + soname);
+            }
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(WorkerMain.class.getName());
+            cmd.add(control.path().toString());
+            cmd.add(command);
+            if (out instanceof Sandbox.Output.File f) {
+                cmd.add("out=" + f.path());
+            }
+            cmd.addAll(request);
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            // FAT keeps local times without a zone; libtsk converts them with mktime, i.e. by TZ: fix it to UTC
+            pb.environment().put("TZ", "UTC");
+            pb.redirectOutput(
+                    out instanceof Sandbox.Output.ProcessStdout
+                            ? ProcessBuilder.Redirect.INHERIT
+                            : out instanceof Sandbox.Output.File
+                                    ? ProcessBuilder.Redirect.DISCARD
+                                    : ProcessBuilder.Redirect.PIPE);
+            pb.redirectError(ProcessBuilder.Redirect.PIPE);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            Thread copier = null;
+            if (out instanceof Sandbox.Output.Stream s) {
+                copier = Thread.ofPlatform().name("exhibit-worker-stdout").start(() -> copy(p, s.stream()));
+            }
+            List<String> nativeLines = relay(p, warnings);
+            int exit = waitFor(p);
+            if (copier != null) {
+                join(copier);
+            }
+            return outcome(control, exit, out, nativeLines);
+        } finally {
+            control.delete();
+        }
+    }
+
+    private static Crash outcome(ControlFile control, int exit, Sandbox.Output out, List<String> nativeLines)
+            throws IOException {
+        if (control.valid() && control.state() == ControlFile.FINISHED && exit == 0) {
+            return null;
+        }
+        if (control.valid() && control.state() == ControlFile.FAILED) {
+            int status = control.exitStatus();
+            for (ExhibitException.Kind kind : ExhibitException.Kind.values()) {
+                if (kind.exitStatus() == status) {
+                    throw new ExhibitException(kind, control.message());
+                }
+            }
+            throw new IllegalStateException("the analysis worker failed: " + control.message());
+        }
+        deliver(control.pendingRecords(), out);
+        return new Crash(exit, control.target(), control.targetCount(), control.where(), control.crumb(), nativeLines);
+    }
+
+    /** Writes the records the worker completed but had not written out before it died. */
+    private static void deliver(byte[] pending, Sandbox.Output out) throws IOException {
+        if (pending.length == 0) {
+            return;
+        }
+        switch (out) {
+            case Sandbox.Output.ProcessStdout p -> {
+                FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+                stdout.write(pending);
+                stdout.flush();
+            }
+            case Sandbox.Output.Stream s -> s.stream().write(pending);
+            case Sandbox.Output.File f -> Files.write(f.path(), pending, StandardOpenOption.APPEND);
+        }
+    }
+
+    /** Forwards {@code exhibit: warning:} lines as they come and keeps the last lines of anything else. */
+    private static List<String> relay(Process p, java.util.function.Consumer<String> warnings) throws IOException {
+        List<String> other = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith(WorkerMain.WARNING_PREFIX)) {
+                    warnings.accept(line.substring(WorkerMain.WARNING_PREFIX.length()));
+                } else if (!line.isBlank()) {
+                    other.add(line);
+                    if (other.size() > NATIVE_LINES_KEPT) {
+                        other.removeFirst();
+                    }
+                }
+            }
+        }
+        return other;
+    }
+
+    private static void copy(Process p, OutputStream to) {
+        try {
+            p.getInputStream().transferTo(to);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int waitFor(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new ExhibitException(
+                    ExhibitException.Kind.INTERRUPTED, "interrupted; the analysis worker was stopped");
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String signal(int exitStatus) {
+        if (exitStatus <= 128) {
+            return "exit status " + exitStatus;
+        }
+        int sig = exitStatus - 128;
+        String name = switch (sig) {
+            case 4 -> "SIGILL";
+            case 6 -> "SIGABRT";
+            case 7 -> "SIGBUS";
+            case 8 -> "SIGFPE";
+            case 9 -> "SIGKILL";
+            case 11 -> "SIGSEGV";
+            default -> "signal " + sig;
+        };
+        return name;
+    }
+}
