@@ -23,7 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.function.Consumer;
 
 /**
  * {@code exhibit analyze export}: the files of an image written out as {@code tsk_recover} selects them (regular
@@ -61,15 +60,15 @@ public final class Export {
     private long failures;
     private final OutputStream manifest;
     private final Path root;
-    private final Consumer<String> warnings;
+    private final Diagnostics diagnostics;
 
-    private Export(OutputStream manifest, Path root, Consumer<String> warnings) {
+    private Export(OutputStream manifest, Path root, Diagnostics diagnostics) {
         this.manifest = manifest;
         this.root = root;
-        this.warnings = warnings;
+        this.diagnostics = diagnostics;
     }
 
-    public static Result run(Request r, FileListing.Progress progress, Consumer<String> warnings) throws IOException {
+    public static Result run(Request r, FileListing.Progress progress, Diagnostics diagnostics) throws IOException {
         Path dest = r.destination();
         if (!r.resume()) {
             prepare(dest);
@@ -79,8 +78,8 @@ public final class Export {
         StandardOpenOption create = r.resume() ? StandardOpenOption.APPEND : StandardOpenOption.CREATE_NEW;
         try (OutputStream manifest = Files.newOutputStream(dest.resolve(MANIFEST), create, StandardOpenOption.WRITE);
                 Image image = Image.open(r.image())) {
-            image.warnings().forEach(warnings);
-            Export export = new Export(manifest, root, warnings);
+            image.warnings().forEach(diagnostics::warning);
+            Export export = new Export(manifest, root, diagnostics);
             java.util.List<Target> targets = r.selection().resolve(image);
             progress.targets(targets.size());
             for (Target t : targets) {
@@ -111,7 +110,7 @@ public final class Export {
     }
 
     private void target(Image image, Target t, Request r, FileListing.Progress progress) throws IOException {
-        FileSystem fs = t.open(image, r.selection().single(), warnings);
+        FileSystem fs = t.open(image, r.selection().single(), diagnostics);
         if (fs == null) {
             return;
         }
@@ -165,7 +164,7 @@ public final class Export {
         } catch (TskException x) {
             error = x.getMessage();
             failures++;
-            warnings.accept("incomplete " + Display.of(pathBytes(parent, name)) + ": " + x.getMessage());
+            diagnostics.problem("incomplete " + Display.of(pathBytes(parent, name)) + ": " + x.getMessage());
         }
         files++;
         bytes += written[0];

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -31,11 +30,11 @@ public final class FileContent {
 
     private FileContent() {}
 
-    public static void run(Request r, WritableByteChannel out, Consumer<String> warnings) throws IOException {
+    public static void run(Request r, WritableByteChannel out, Diagnostics diagnostics) throws IOException {
         try (Image image = Image.open(r.image())) {
-            image.warnings().forEach(warnings);
+            image.warnings().forEach(diagnostics::warning);
             Target target = single(image, r.selection());
-            try (FileSystem fs = target.open(image, true, warnings)) {
+            try (FileSystem fs = target.open(image, true, diagnostics)) {
                 try (TskFile file = r.path() != null
                         ? TskFile.open(fs, r.path())
                         : TskFile.open(fs, r.inode().inode())) {

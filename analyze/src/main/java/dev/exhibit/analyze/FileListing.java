@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code exhibit analyze files}: every name of every selected file system, streamed entry by entry to the output as
@@ -39,13 +38,13 @@ public final class FileListing {
     private FileListing() {}
 
     /**
-     * Lists the selected file systems. A file system that cannot be opened is reported to {@code warnings} and skipped
+     * Lists the selected file systems. A file system that cannot be opened is reported as a problem and skipped
      * when a whole image is listed, and is an error when it was selected.
      */
-    public static void run(Request request, ByteOut out, Progress progress, Consumer<String> warnings)
+    public static void run(Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
             throws IOException {
         try (Image image = Image.open(request.image())) {
-            image.warnings().forEach(warnings);
+            image.warnings().forEach(diagnostics::warning);
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
             for (Target target : targets) {
@@ -53,7 +52,7 @@ public final class FileListing {
                     continue;
                 }
                 progress.target(target);
-                FileSystem fs = target.open(image, request.selection().single(), warnings);
+                FileSystem fs = target.open(image, request.selection().single(), diagnostics);
                 if (fs == null) {
                     continue;
                 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Analysis summaries ({@code exhibit analyze IMAGE}): type {@code exhibit.analysis-summary}, version 1, the shape the
@@ -33,13 +32,16 @@ public final class Summaries {
      * @param invocation the command the summary is recorded under
      */
     public static ObjectNode summarize(Path image, Invocation invocation) throws IOException {
-        return summarize(image, invocation, true, w -> {});
+        return summarize(image, invocation, true, Diagnostics.ignored());
     }
 
-    /** As {@link #summarize(Path, Invocation)}, with the orphan search optional and warnings reported as they come. */
-    public static ObjectNode summarize(Path image, Invocation invocation, boolean orphans, Consumer<String> warnings)
+    /**
+     * As {@link #summarize(Path, Invocation)}, with the orphan search optional and warnings reported as they come
+     * (the summary lists its problems itself).
+     */
+    public static ObjectNode summarize(Path image, Invocation invocation, boolean orphans, Diagnostics diagnostics)
             throws IOException {
-        return Sandbox.summary(image, invocation, orphans, warnings);
+        return Sandbox.summary(image, invocation, orphans, diagnostics);
     }
 
     /** The human-readable form: image, partition table as {@code mmls} prints it, file systems with file counts. */

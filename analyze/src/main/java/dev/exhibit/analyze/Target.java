@@ -4,7 +4,6 @@ import dev.exhibit.analyze.fs.FileSystem;
 import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.tsk.TskException;
 import dev.exhibit.analyze.vs.Partition;
-import java.util.function.Consumer;
 
 /**
  * A place in an image where a file system is expected: a partition of its volume system, or a byte offset given by
@@ -33,10 +32,10 @@ public record Target(int index, Partition partition, long byteOffset, String pre
 
     /**
      * Opens the file system here. When it cannot be opened, a target the user selected is an error; in a whole image
-     * the target is reported to {@code warnings} and skipped ({@code null}), and the rest is still analysed. A type
+     * the target is reported as a problem and skipped ({@code null}), and the rest is still analysed. A type
      * found only by name is reported too.
      */
-    FileSystem open(Image image, boolean selected, Consumer<String> warnings) {
+    FileSystem open(Image image, boolean selected, Diagnostics diagnostics) {
         FileSystem fs;
         try {
             fs = FileSystem.open(image, byteOffset);
@@ -44,11 +43,11 @@ public record Target(int index, Partition partition, long byteOffset, String pre
             if (selected) {
                 throw e;
             }
-            warnings.accept("skipped " + describe() + ": " + e.getMessage());
+            diagnostics.problem("skipped " + describe() + ": " + e.getMessage());
             return null;
         }
         if (!fs.detection().equals(FileSystem.AUTODETECTED)) {
-            warnings.accept(describe() + ": " + fs.detection());
+            diagnostics.warning(describe() + ": " + fs.detection());
         }
         return fs;
     }

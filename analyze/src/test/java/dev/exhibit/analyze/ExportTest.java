@@ -95,7 +95,9 @@ class ExportTest {
     private static Export.Result export(Path image, Path dest, boolean deletedOnly, Selection selection)
             throws IOException {
         return Export.run(
-                new Export.Request(image, dest, deletedOnly, selection, 0, false), FileListing.Progress.NONE, w -> {});
+                new Export.Request(image, dest, deletedOnly, selection, 0, false),
+                FileListing.Progress.NONE,
+                Diagnostics.ignored());
     }
 
     /** Relative path of every regular file under {@code root} to the SHA-256 of its content. */

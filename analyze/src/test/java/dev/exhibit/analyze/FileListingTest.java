@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,6 +72,32 @@ class FileListingTest {
                 : Tsk.gettimes(image);
         assertThat(new String(ours, StandardCharsets.ISO_8859_1))
                 .isEqualTo(new String(oracle, StandardCharsets.ISO_8859_1));
+    }
+
+    /** A partition whose file system cannot be read is a problem; the others are still listed. */
+    @Test
+    void wholeImage_listsTheRestWhenOneFileSystemIsDamaged(@TempDir Path tmp) throws Exception {
+        Path damaged = TestImages.copy("mbr", tmp);
+        Tsk.MmlsRow ntfs = Tsk.mmls(damaged).stream()
+                .filter(r -> r.description().startsWith("NTFS"))
+                .findFirst()
+                .orElseThrow();
+        long address = Tsk.mmls(damaged).indexOf(ntfs);
+        try (java.nio.channels.FileChannel ch =
+                java.nio.channels.FileChannel.open(damaged, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.allocate(512), ntfs.startSector() * 512);
+        }
+        Run.Output out = Run.body(damaged, Selection.ALL);
+        String expected = new String(Tsk.gettimes(TestImages.get("mbr")), StandardCharsets.ISO_8859_1)
+                .lines()
+                .filter(l -> !l.startsWith("0|vol" + address + "/"))
+                .reduce("", (a, l) -> a + l + "\n");
+        assertThat(new String(out.bytes(), StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+        assertThat(out.problems())
+                .singleElement()
+                .asString()
+                .startsWith("skipped partition " + address + " (sector " + ntfs.startSector())
+                .contains("file system at byte offset " + ntfs.startSector() * 512);
     }
 
     @Test

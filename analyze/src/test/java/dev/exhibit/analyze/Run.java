@@ -13,8 +13,8 @@ import java.util.List;
 final class Run {
     private Run() {}
 
-    /** A command's output bytes and the warnings it reported. */
-    record Output(byte[] bytes, List<String> warnings) {
+    /** A command's output bytes and the warnings and problems it reported. */
+    record Output(byte[] bytes, List<String> warnings, List<String> problems) {
         String text() {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -23,16 +23,17 @@ final class Run {
     static Output files(Path image, Selection selection, FileListing.Format format, boolean orphans) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<String> warnings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try (ByteOut out = ByteOut.to(Channels.newChannel(bytes))) {
             FileListing.run(
                     new FileListing.Request(image, selection, format, orphans, 0),
                     out,
                     FileListing.Progress.NONE,
-                    warnings::add);
+                    Diagnostics.of(warnings::add, problems::add));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Output(bytes.toByteArray(), warnings);
+        return new Output(bytes.toByteArray(), warnings, problems);
     }
 
     static Output body(Path image, Selection selection) {
@@ -42,6 +43,7 @@ final class Run {
     static Output cat(Path image, Selection selection, String path, String inode, boolean slack) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<String> warnings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try {
             FileContent.run(
                     new FileContent.Request(
@@ -51,11 +53,11 @@ final class Run {
                             inode == null ? null : dev.exhibit.analyze.fs.InodeAddress.parse(inode),
                             slack),
                     Channels.newChannel(bytes),
-                    warnings::add);
+                    Diagnostics.of(warnings::add, problems::add));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Output(bytes.toByteArray(), warnings);
+        return new Output(bytes.toByteArray(), warnings, problems);
     }
 
     static Selection sector(long s) {

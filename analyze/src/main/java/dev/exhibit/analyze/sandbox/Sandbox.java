@@ -1,6 +1,7 @@
 package dev.exhibit.analyze.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.analyze.Diagnostics;
 import dev.exhibit.analyze.Export;
 import dev.exhibit.analyze.FileContent;
 import dev.exhibit.analyze.FileListing;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Runs libtsk work in a worker JVM and contains its crashes (docs/analyze.md, "Crash containment"). libtsk can
@@ -42,13 +42,13 @@ public final class Sandbox {
     }
 
     /** {@code exhibit analyze files}; when several file systems are listed, a crash in one moves on to the next. */
-    public static void files(FileListing.Request request, Output out, Consumer<String> warnings) throws IOException {
+    public static void files(FileListing.Request request, Output out, Diagnostics diagnostics) throws IOException {
         List<Worker.Crash> crashes = new ArrayList<>();
         int first = request.firstTarget();
         while (true) {
             FileListing.Request r = new FileListing.Request(
                     request.image(), request.selection(), request.format(), request.orphans(), first);
-            Worker.Crash crash = Worker.run("files", Requests.files(r), out, warnings);
+            Worker.Crash crash = Worker.run("files", Requests.files(r), out, diagnostics);
             if (crash == null) {
                 break;
             }
@@ -56,20 +56,20 @@ public final class Sandbox {
             if (!crash.more()) {
                 break;
             }
-            warnings.accept(crash.describe(request.image()) + "; going on with the next file system");
+            diagnostics.warning(crash.describe(request.image()) + "; going on with the next file system");
             first = crash.target() + 1;
         }
         failIfCrashed(crashes, request.image(), "every entry listed before the crash is in the output");
     }
 
     /** {@code exhibit analyze cat}. */
-    public static void content(FileContent.Request request, Output out, Consumer<String> warnings) throws IOException {
-        Worker.Crash crash = Worker.run("cat", Requests.content(request), out, warnings);
+    public static void content(FileContent.Request request, Output out, Diagnostics diagnostics) throws IOException {
+        Worker.Crash crash = Worker.run("cat", Requests.content(request), out, diagnostics);
         failIfCrashed(crash == null ? List.of() : List.of(crash), request.image(), "the output may be incomplete");
     }
 
     /** {@code exhibit analyze export}; a crash in one file system moves on to the next. */
-    public static Export.Result export(Export.Request request, Consumer<String> warnings) throws IOException {
+    public static Export.Result export(Export.Request request, Diagnostics diagnostics) throws IOException {
         List<Worker.Crash> crashes = new ArrayList<>();
         long files = 0;
         long bytes = 0;
@@ -77,7 +77,7 @@ public final class Sandbox {
         Export.Request r = request;
         while (true) {
             ByteArrayOutputStream result = new ByteArrayOutputStream();
-            Worker.Crash crash = Worker.run("export", Requests.export(r), new Output.Stream(result), warnings);
+            Worker.Crash crash = Worker.run("export", Requests.export(r), new Output.Stream(result), diagnostics);
             if (crash == null) {
                 String[] counts =
                         result.toString(StandardCharsets.UTF_8).strip().split(" ");
@@ -90,7 +90,7 @@ public final class Sandbox {
             if (!crash.more()) {
                 break;
             }
-            warnings.accept(crash.describe(request.image()) + "; going on with the next file system");
+            diagnostics.warning(crash.describe(request.image()) + "; going on with the next file system");
             r = new Export.Request(
                     r.image(), r.destination(), r.deletedOnly(), r.selection(), crash.target() + 1, true);
         }
@@ -103,7 +103,7 @@ public final class Sandbox {
      * counts null, {@code complete} false, the crash among the problems); one that crashes even when opened is left
      * out, with a problem saying so.
      */
-    public static ObjectNode summary(Path image, Invocation invocation, boolean orphans, Consumer<String> warnings)
+    public static ObjectNode summary(Path image, Invocation invocation, boolean orphans, Diagnostics diagnostics)
             throws IOException {
         Map<Integer, String> skipWalk = new HashMap<>();
         Map<Integer, String> skipOpen = new HashMap<>();
@@ -111,7 +111,7 @@ public final class Sandbox {
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             List<String> request =
                     Requests.summary(image, Jcs.canonicalString(invocation.toJson()), orphans, skipWalk, skipOpen);
-            Worker.Crash crash = Worker.run("summary", request, new Output.Stream(json), warnings);
+            Worker.Crash crash = Worker.run("summary", request, new Output.Stream(json), diagnostics);
             if (crash == null) {
                 return (ObjectNode) Jcs.mapper().readTree(json.toByteArray());
             }

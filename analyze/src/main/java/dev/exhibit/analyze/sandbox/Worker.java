@@ -1,5 +1,6 @@
 package dev.exhibit.analyze.sandbox;
 
+import dev.exhibit.analyze.Diagnostics;
 import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.tsk.Libtsk;
 import dev.exhibit.core.ExhibitException;
@@ -80,8 +81,7 @@ final class Worker {
     }
 
     /** Runs one command; returns {@code null} when it succeeded, the crash when libtsk killed the worker. */
-    static Crash run(
-            String command, List<String> request, Sandbox.Output out, java.util.function.Consumer<String> warnings)
+    static Crash run(String command, List<String> request, Sandbox.Output out, Diagnostics diagnostics)
             throws IOException {
         ControlFile control = ControlFile.create();
         try {
@@ -118,7 +118,7 @@ final class Worker {
             if (out instanceof Sandbox.Output.Stream s) {
                 copier = Thread.ofPlatform().name("exhibit-worker-stdout").start(() -> copy(p, s.stream()));
             }
-            List<String> nativeLines = relay(p, warnings);
+            List<String> nativeLines = relay(p, diagnostics);
             int exit = waitFor(p);
             if (copier != null) {
                 join(copier);
@@ -163,13 +163,15 @@ final class Worker {
         }
     }
 
-    /** Forwards {@code exhibit: warning:} lines as they come and keeps the last lines of anything else. */
-    private static List<String> relay(Process p, java.util.function.Consumer<String> warnings) throws IOException {
+    /** Forwards the worker's warning and problem lines as they come and keeps the last lines of anything else. */
+    private static List<String> relay(Process p, Diagnostics diagnostics) throws IOException {
         List<String> other = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.startsWith(WorkerMain.WARNING_PREFIX)) {
-                    warnings.accept(line.substring(WorkerMain.WARNING_PREFIX.length()));
+                    diagnostics.warning(line.substring(WorkerMain.WARNING_PREFIX.length()));
+                } else if (line.startsWith(WorkerMain.PROBLEM_PREFIX)) {
+                    diagnostics.problem(line.substring(WorkerMain.PROBLEM_PREFIX.length()));
                 } else if (!line.isBlank()) {
                     other.add(line);
                     if (other.size() > NATIVE_LINES_KEPT) {

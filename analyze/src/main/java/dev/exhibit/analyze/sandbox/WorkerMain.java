@@ -1,6 +1,7 @@
 package dev.exhibit.analyze.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.analyze.Diagnostics;
 import dev.exhibit.analyze.Export;
 import dev.exhibit.analyze.FileContent;
 import dev.exhibit.analyze.FileListing;
@@ -19,7 +20,6 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.function.Consumer;
 
 /**
  * The sandbox worker: the only process that loads libtsk. It runs one command for its supervisor and reports through
@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  */
 public final class WorkerMain {
     static final String WARNING_PREFIX = "exhibit: warning: ";
+    static final String PROBLEM_PREFIX = "exhibit: problem: ";
 
     private WorkerMain() {}
 
@@ -45,12 +46,14 @@ public final class WorkerMain {
             return;
         }
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        Consumer<String> warnings = w -> err.println(WARNING_PREFIX + w.replace('\n', ' '));
+        Diagnostics diagnostics = Diagnostics.of(
+                w -> err.println(WARNING_PREFIX + w.replace('\n', ' ')),
+                p -> err.println(PROBLEM_PREFIX + p.replace('\n', ' ')));
         int status;
         try {
             Requests.Args request = Requests.Args.parse(args, 2);
             String out = request.get("out");
-            run(control, args[1], request, out == null ? null : Path.of(out), warnings);
+            run(control, args[1], request, out == null ? null : Path.of(out), diagnostics);
             control.finished();
             status = 0;
         } catch (ExhibitException e) {
@@ -70,23 +73,23 @@ public final class WorkerMain {
     }
 
     private static void run(
-            ControlFile control, String command, Requests.Args request, Path outFile, Consumer<String> warnings)
+            ControlFile control, String command, Requests.Args request, Path outFile, Diagnostics diagnostics)
             throws Exception {
         Progress progress = new Progress(control);
         switch (command) {
             case "files" -> {
                 try (WritableByteChannel channel = output(outFile);
                         ByteOut out = ByteOut.over(control.buffer(), channel, control::committed)) {
-                    FileListing.run(Requests.files(request), out, progress, warnings);
+                    FileListing.run(Requests.files(request), out, progress, diagnostics);
                 }
             }
             case "cat" -> {
                 try (WritableByteChannel channel = output(outFile)) {
-                    FileContent.run(Requests.content(request), channel, warnings);
+                    FileContent.run(Requests.content(request), channel, diagnostics);
                 }
             }
             case "export" -> {
-                Export.Result r = Export.run(Requests.export(request), progress, warnings);
+                Export.Result r = Export.run(Requests.export(request), progress, diagnostics);
                 System.out.println(r.files() + " " + r.bytes() + " " + r.failures());
             }
             case "summary" -> {

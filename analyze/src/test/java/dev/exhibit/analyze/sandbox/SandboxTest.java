@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.analyze.Diagnostics;
 import dev.exhibit.analyze.FileListing;
 import dev.exhibit.analyze.Selection;
 import dev.exhibit.analyze.tsk.Libtsk;
@@ -41,8 +42,10 @@ class SandboxTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> warnings = new ArrayList<>();
 
-        assertThatThrownBy(() ->
-                        Sandbox.files(request(image, Selection.ALL), new Sandbox.Output.Stream(out), warnings::add))
+        assertThatThrownBy(() -> Sandbox.files(
+                        request(image, Selection.ALL),
+                        new Sandbox.Output.Stream(out),
+                        Diagnostics.of(warnings::add, warnings::add)))
                 .isInstanceOfSatisfying(ExhibitException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ExhibitException.Kind.EVIDENCE);
                     assertThat(e.getMessage())
@@ -67,8 +70,10 @@ class SandboxTest {
         Path disk = twoPartitions(TestImages.get("path-overflow"), TestImages.get("fat12"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> warnings = new ArrayList<>();
-        assertThatThrownBy(() ->
-                        Sandbox.files(request(disk, Selection.ALL), new Sandbox.Output.Stream(out), warnings::add))
+        assertThatThrownBy(() -> Sandbox.files(
+                        request(disk, Selection.ALL),
+                        new Sandbox.Output.Stream(out),
+                        Diagnostics.of(warnings::add, warnings::add)))
                 .hasMessageContaining("in partition 2 (sector 2048");
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("going on with the next file system"));
         String fat = new String(Tsk.bodyfile(TestImages.get("fat12"), 0, null), StandardCharsets.ISO_8859_1)
@@ -79,7 +84,10 @@ class SandboxTest {
     @Test
     void summary_recordsTheCrashAsAProblemAndStillDescribesTheFileSystem() throws Exception {
         JsonNode s = Sandbox.summary(
-                TestImages.get("path-overflow"), Invocation.of("exhibit", List.of("analyze")), true, w -> {});
+                TestImages.get("path-overflow"),
+                Invocation.of("exhibit", List.of("analyze")),
+                true,
+                Diagnostics.ignored());
         JsonNode fs = s.path("fileSystems").get(0);
         assertThat(fs.path("type").asText()).isEqualTo("ext4");
         assertThat(fs.path("complete").asBoolean()).isFalse();
@@ -94,7 +102,7 @@ class SandboxTest {
             assertThatThrownBy(() -> Sandbox.files(
                             request(TestImages.get("fat12"), Selection.ALL),
                             new Sandbox.Output.Stream(new ByteArrayOutputStream()),
-                            w -> {}))
+                            Diagnostics.ignored()))
                     .isInstanceOfSatisfying(ExhibitException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ExhibitException.Kind.ENVIRONMENT);
                         assertThat(e.getMessage())
@@ -112,7 +120,7 @@ class SandboxTest {
         assertThatThrownBy(() -> Sandbox.files(
                         request(garbage, new Selection(null, 0L)),
                         new Sandbox.Output.Stream(new ByteArrayOutputStream()),
-                        w -> {}))
+                        Diagnostics.ignored()))
                 .isInstanceOfSatisfying(ExhibitException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ExhibitException.Kind.EVIDENCE);
                     assertThat(e.getMessage()).startsWith(garbage + ": file system at byte offset 0");
