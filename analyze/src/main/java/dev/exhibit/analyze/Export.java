@@ -87,7 +87,7 @@ public final class Export {
                     continue;
                 }
                 progress.target(t);
-                export.target(image, t, r, progress);
+                export.target(image, t, r, r.selection().required(targets), progress);
                 manifest.flush();
             }
             return new Result(export.files, export.bytes, export.failures);
@@ -109,8 +109,9 @@ public final class Export {
         Files.createDirectories(dest);
     }
 
-    private void target(Image image, Target t, Request r, FileListing.Progress progress) throws IOException {
-        FileSystem fs = t.open(image, r.selection().single(), diagnostics);
+    private void target(Image image, Target t, Request r, boolean required, FileListing.Progress progress)
+            throws IOException {
+        FileSystem fs = t.open(image, required, diagnostics);
         if (fs == null) {
             return;
         }
@@ -236,7 +237,8 @@ public final class Export {
         return out;
     }
 
-    static String describe(Result r, Path dest) {
+    /** One line saying what an export wrote and where. */
+    public static String describe(Result r, Path dest) {
         return "exported " + r.files() + " files (" + r.bytes() + " bytes) to " + dest.resolve(FILES_DIR)
                 + "; manifest " + dest.resolve(MANIFEST)
                 + (r.failures() > 0 ? "; " + r.failures() + " could not be read completely (see the manifest)" : "");

@@ -52,7 +52,7 @@ public final class FileListing {
                     continue;
                 }
                 progress.target(target);
-                FileSystem fs = target.open(image, request.selection().single(), diagnostics);
+                FileSystem fs = target.open(image, request.selection().required(targets), diagnostics);
                 if (fs == null) {
                     continue;
                 }

@@ -32,6 +32,14 @@ public record Selection(Long partition, Long offsetSectors) {
         return partition != null || offsetSectors != null;
     }
 
+    /**
+     * Whether a file system that cannot be opened ends the command: one the user chose, or the only one of an image
+     * without a partition table. In a partitioned image the others are still analysed.
+     */
+    public boolean required(List<Target> targets) {
+        return single() || (targets.size() == 1 && targets.getFirst().partition() == null);
+    }
+
     /** The targets in the image, in volume-system order; the volume system, if any, is closed again. */
     public List<Target> resolve(Image image) {
         if (image.sizeBytes() == 0) {

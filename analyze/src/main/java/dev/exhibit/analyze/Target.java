@@ -21,11 +21,10 @@ public record Target(int index, Partition partition, long byteOffset, String pre
         return partition == null ? null : partition.address();
     }
 
-    /** For messages: {@code partition 2 (sector 2048)} or {@code byte offset 0}. */
+    /** For messages: {@code partition 2 (sector 2048)} or {@code the file system at byte offset 0}. */
     public String describe() {
         if (partition != null) {
-            return "partition " + partition.address() + " (sector " + partition.startSector() + ", byte offset "
-                    + byteOffset + ")";
+            return "partition " + partition.address() + " (sector " + partition.startSector() + ")";
         }
         return "the file system at byte offset " + byteOffset;
     }
@@ -43,7 +42,7 @@ public record Target(int index, Partition partition, long byteOffset, String pre
             if (selected) {
                 throw e;
             }
-            diagnostics.problem("skipped " + describe() + ": " + e.getMessage());
+            diagnostics.problem(describe() + " skipped: " + e.getMessage());
             return null;
         }
         if (!fs.detection().equals(FileSystem.AUTODETECTED)) {

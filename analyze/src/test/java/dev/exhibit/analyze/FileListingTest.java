@@ -96,7 +96,7 @@ class FileListingTest {
         assertThat(out.problems())
                 .singleElement()
                 .asString()
-                .startsWith("skipped partition " + address + " (sector " + ntfs.startSector())
+                .startsWith("partition " + address + " (sector " + ntfs.startSector() + ") skipped: ")
                 .contains("file system at byte offset " + ntfs.startSector() * 512);
     }
 

@@ -1,7 +1,12 @@
 package dev.exhibit.cli;
 
 import dev.exhibit.core.Invocation;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +21,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             WriteblockCommand.class,
+            AnalyzeCommand.class,
             CaseCommand.class,
             CustodyCommand.class,
             KeysCommand.class,
@@ -44,17 +50,46 @@ public final class Main implements Runnable {
     /** The invocation of this process, recorded in every log. Set once by {@link #execute}. */
     private static volatile Invocation invocation = Invocation.of("exhibit", List.of());
 
+    /** Where commands write bytes that are not text (listings with raw names, file contents). */
+    private static volatile Stdout stdout = new Stdout(new FileOutputStream(FileDescriptor.out), true);
+
+    /**
+     * Standard output as bytes.
+     *
+     * @param process whether this is the process's own file descriptor 1, which a worker process can inherit
+     */
+    record Stdout(OutputStream stream, boolean process) {}
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        stdout = new Stdout(new FileOutputStream(FileDescriptor.out), true);
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs one command with the given streams and returns its exit status; tests call this directly. */
+    /**
+     * Runs one command with the given streams and returns its exit status; tests call this directly. Byte output
+     * (listings, file contents) is decoded as UTF-8 into {@code out}; use {@link #execute(String[], OutputStream,
+     * PrintWriter)} to get it exactly.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        stdout = new Stdout(new WriterOutputStream(out), false);
+        return run(args, out, err);
+    }
+
+    /** Runs one command with standard output as bytes, text and byte output in the order written. */
+    public static int execute(String[] args, OutputStream out, PrintWriter err) {
+        stdout = new Stdout(out, false);
+        PrintWriter text = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        int status = run(args, text, err);
+        text.flush();
+        return status;
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err) {
         invocation = Invocation.of("exhibit", List.of(args));
         CommandLine cli = commandLine(out, err);
         return cli.execute(args);
@@ -68,6 +103,11 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /** Standard output as bytes; flush the command's text writer before writing to it. */
+    static Stdout stdout() {
+        return stdout;
     }
 
     /** The running process's invocation, for commands that log it. */

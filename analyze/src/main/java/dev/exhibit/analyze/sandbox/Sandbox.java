@@ -59,7 +59,10 @@ public final class Sandbox {
             diagnostics.warning(crash.describe(request.image()) + "; going on with the next file system");
             first = crash.target() + 1;
         }
-        failIfCrashed(crashes, request.image(), "every entry listed before the crash is in the output");
+        failIfCrashed(
+                crashes,
+                request.image(),
+                "every entry listed before the crash is in the output, the directory libtsk was entering last");
     }
 
     /** {@code exhibit analyze cat}. */

@@ -59,7 +59,7 @@ final class Worker {
                             .append(abbreviated(directory))
                             .append("' (")
                             .append(directory.length)
-                            .append(" bytes; the last directory in the output)");
+                            .append(" bytes)");
                 } else {
                     b.append(", before its first directory");
                 }
