@@ -76,6 +76,11 @@ public final class Entry {
         }
     }
 
+    /** Address of the name's bytes in libtsk's memory, for writers that copy them straight into their buffer. */
+    public long nameBytesAddress() {
+        return name == 0 ? 0 : Mem.ptr(name + Layouts.NAME_NAME);
+    }
+
     public byte[] name() {
         byte[] out = new byte[nameLength()];
         copyName(out, 0);
@@ -91,6 +96,11 @@ public final class Entry {
             pathLength = Mem.strlen(path);
         }
         return pathLength;
+    }
+
+    /** Address of the parent path's bytes in libtsk's memory (see {@link #nameBytesAddress()}). */
+    public long parentPathAddress() {
+        return path;
     }
 
     public void copyParent(byte[] into, int at) {

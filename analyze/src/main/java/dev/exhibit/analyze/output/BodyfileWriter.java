@@ -23,7 +23,6 @@ public final class BodyfileWriter implements EntryWriter {
 
     private final ByteOut out;
     private final boolean ntfs;
-    private byte[] scratch = new byte[4096];
 
     public BodyfileWriter(ByteOut out, boolean ntfs) {
         this.out = out;
@@ -32,18 +31,18 @@ public final class BodyfileWriter implements EntryWriter {
 
     @Override
     public void write(Entry e, byte[] prefix) throws IOException {
-        int nameLength = e.nameLength();
-        byte[] name = nameInto(e, nameLength);
-        boolean dot = isDot(name, nameLength);
+        boolean dot = e.isDot();
         if (ntfs && e.hasMeta()) {
-            writeNtfs(e, prefix, name, nameLength, dot);
+            writeNtfs(e, prefix, dot);
         } else if (!dot) {
-            line(e, prefix, name, nameLength, 0);
+            line(e, prefix, 0);
         }
     }
 
     /** fls's special case: one line per data stream and index root, and one for the $FILE_NAME times. */
-    private void writeNtfs(Entry e, byte[] prefix, byte[] name, int nameLength, boolean dot) throws IOException {
+    private void writeNtfs(Entry e, byte[] prefix, boolean dot) throws IOException {
+        int nameLength = e.nameLength();
+        boolean twoByteDotName = nameLength == 2 && Mem.i8(e.nameBytesAddress()) == '.';
         boolean printed = false;
         int count = e.attributeCount();
         for (int i = 0; i < count; i++) {
@@ -55,34 +54,33 @@ public final class BodyfileWriter implements EntryWriter {
             if (type == Attribute.NTFS_DATA) {
                 printed = true;
                 // fls skips a directory's data stream for names of two bytes starting with '.', not only ".."
-                boolean twoByteDotName = nameLength == 2 && name[0] == '.';
                 if (e.metaType() == Entry.META_TYPE_DIR && twoByteDotName) {
                     continue;
                 }
-                line(e, prefix, name, nameLength, attr);
+                line(e, prefix, attr);
             } else if (type == Attribute.NTFS_IDXROOT) {
                 printed = true;
                 if (!dot) {
-                    line(e, prefix, name, nameLength, attr);
+                    line(e, prefix, attr);
                 }
             } else if (type == Attribute.NTFS_FNAME && Attribute.id(attr) == e.fileNameAttributeId() && !dot) {
-                line(e, prefix, name, nameLength, attr);
+                line(e, prefix, attr);
             }
         }
         if (!printed) {
-            line(e, prefix, name, nameLength, 0);
+            line(e, prefix, 0);
         }
     }
 
-    private void line(Entry e, byte[] prefix, byte[] name, int nameLength, long attr) throws IOException {
+    private void line(Entry e, byte[] prefix, long attr) throws IOException {
         int attrType = attr == 0 ? 0 : Attribute.type(attr);
         out.ascii("0|").write(prefix);
-        writeSanitized(e);
-        out.write(name, 0, nameLength);
+        sanitized(e.parentPathAddress(), e.parentLength());
+        sanitized(e.nameBytesAddress(), e.nameLength());
         if (attr != 0 && isStreamName(attr, attrType)) {
             out.write(':');
             byte[] stream = Attribute.name(attr);
-            sanitize(stream, stream.length);
+            sanitize(stream, 0, stream.length);
             out.write(stream);
         }
         if (attrType == Attribute.NTFS_FNAME) {
@@ -161,41 +159,23 @@ public final class BodyfileWriter implements EntryWriter {
         return type != Attribute.NTFS_IDXROOT || !java.util.Arrays.equals(Attribute.name(attr), I30);
     }
 
-    private void writeSanitized(Entry e) throws IOException {
-        int n = e.parentLength();
-        if (n == 0) {
+    /** Copies a name from libtsk's memory into the output and applies fls's control-character rule there. */
+    private void sanitized(long address, int length) throws IOException {
+        if (length == 0) {
             return;
         }
-        byte[] parent = scratchFor(n);
-        e.copyParent(parent, 0);
-        sanitize(parent, n);
-        out.write(parent, 0, n);
-    }
-
-    private byte[] nameInto(Entry e, int n) {
-        byte[] name = new byte[n];
-        e.copyName(name, 0);
-        sanitize(name, n);
-        return name;
-    }
-
-    private byte[] scratchFor(int n) {
-        if (scratch.length < n) {
-            scratch = new byte[Math.max(n, scratch.length * 2)];
+        int at = out.writeNative(address, length);
+        if (at >= 0) {
+            sanitize(out.array(), at, length);
         }
-        return scratch;
     }
 
     /** {@code TSK_IS_CNTRL} on a signed char: bytes 0x01 to 0x1f become {@code ^}; 0x7f and bytes >= 0x80 stay. */
-    static void sanitize(byte[] b, int n) {
-        for (int i = 0; i < n; i++) {
+    static void sanitize(byte[] b, int from, int n) {
+        for (int i = from; i < from + n; i++) {
             if (b[i] >= 0 && b[i] < 0x20) {
                 b[i] = '^';
             }
         }
-    }
-
-    private static boolean isDot(byte[] name, int n) {
-        return (n == 1 && name[0] == '.') || (n == 2 && name[0] == '.' && name[1] == '.');
     }
 }

@@ -3,75 +3,71 @@ package dev.exhibit.analyze.output;
 import dev.exhibit.analyze.tsk.Mem;
 import java.io.Closeable;
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A large output buffer of whole records. Listings are written record by record ({@link #endRecord()}); a flush
- * writes only complete records, so the output never ends in half a line. The buffer is native memory: names are
- * copied into it straight from libtsk's memory, and the sandbox worker maps it from a shared file, so that when
- * libtsk kills the worker the supervisor can still deliver every record completed before the crash
- * ({@link Progress}).
+ * writes only complete records, so the output never ends in half a line. The sandbox worker also gives it a mirror,
+ * a buffer it maps from a file shared with its supervisor: each completed record is copied there, so that when libtsk
+ * kills the worker the supervisor can still deliver every record completed before the crash ({@link Progress}).
+ * Records are formatted in a heap array, where the JIT writes fastest, and copied to the mirror once.
  */
 public final class ByteOut implements Closeable {
     /** Default buffer: large enough that a million-line listing costs ~100 write calls. */
     public static final int DEFAULT_CAPACITY_BYTES = 1 << 20;
 
-    private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
-
-    private final MemorySegment buffer;
-    private final long capacity;
+    private final byte[] buffer;
     private final WritableByteChannel target;
+    private final MemorySegment mirror;
     private final Progress progress;
-    private final Arena arena;
-    private final byte[] scratch = new byte[20];
-    private long pos;
-    private long committed;
+    private final byte[] digits = new byte[20];
+    private int pos;
+    private int committed;
 
     /** Publishes how far the buffer holds complete records, for recovery after a crash; see the sandbox. */
     public interface Progress {
-        /** Bytes at the start of the buffer that are complete records not yet written to the target. */
+        /** Bytes at the start of the mirror that are complete records not yet written to the target. */
         void committed(long bytes);
     }
 
-    private ByteOut(MemorySegment buffer, WritableByteChannel target, Progress progress, Arena arena) {
-        this.buffer = buffer;
-        this.capacity = buffer.byteSize();
+    private ByteOut(int capacity, WritableByteChannel target, MemorySegment mirror, Progress progress) {
+        this.buffer = new byte[capacity];
         this.target = target;
+        this.mirror = mirror;
         this.progress = progress;
-        this.arena = arena;
     }
 
-    /** A buffer of its own in native memory. */
     public static ByteOut to(WritableByteChannel target) {
-        Arena arena = Arena.ofConfined();
-        return new ByteOut(arena.allocate(DEFAULT_CAPACITY_BYTES), target, bytes -> {}, arena);
+        return new ByteOut(DEFAULT_CAPACITY_BYTES, target, null, null);
     }
 
-    /** Over a caller's buffer (a shared mapping), reporting progress to {@code progress}. */
-    public static ByteOut over(MemorySegment buffer, WritableByteChannel target, Progress progress) {
-        return new ByteOut(buffer, target, progress, null);
+    /** With a mirror of complete records (a shared mapping as large as the buffer), reporting to {@code progress}. */
+    public static ByteOut mirrored(WritableByteChannel target, MemorySegment mirror, Progress progress) {
+        return new ByteOut(Math.toIntExact(mirror.byteSize()), target, mirror, progress);
     }
 
     public ByteOut write(int b) throws IOException {
-        ensure(1);
-        buffer.set(ValueLayout.JAVA_BYTE, pos++, (byte) b);
+        if (pos == buffer.length) {
+            makeRoom(1);
+        }
+        buffer[pos++] = (byte) b;
         return this;
     }
 
     public ByteOut write(byte[] b, int off, int len) throws IOException {
-        if (len > capacity) {
-            for (int i = 0; i < len; i += (int) capacity) {
-                write(b, off + i, (int) Math.min(capacity, len - i));
+        if (len > buffer.length - pos) {
+            if (len > buffer.length) {
+                for (int i = 0; i < len; i += buffer.length) {
+                    write(b, off + i, Math.min(buffer.length, len - i));
+                }
+                return this;
             }
-            return this;
+            makeRoom(len);
         }
-        ensure(len);
-        MemorySegment.copy(b, off, buffer, ValueLayout.JAVA_BYTE, pos, len);
+        System.arraycopy(b, off, buffer, pos, len);
         pos += len;
         return this;
     }
@@ -80,25 +76,39 @@ public final class ByteOut implements Closeable {
         return write(b, 0, b.length);
     }
 
-    /** Copies {@code len} bytes from native memory at {@code address} (a name in libtsk's structures). */
-    public ByteOut writeNative(long address, int len) throws IOException {
-        if (len > capacity) {
-            byte[] copy = new byte[len];
-            Mem.copy(address, copy, 0, len);
-            return write(copy, 0, len);
+    /**
+     * Copies {@code len} bytes from native memory at {@code address} (a name in libtsk's structures) and returns the
+     * index in {@link #array()} where they start, for a caller that rewrites them in place.
+     */
+    public int writeNative(long address, int len) throws IOException {
+        if (len > buffer.length - pos) {
+            if (len > buffer.length) {
+                byte[] copy = new byte[len];
+                Mem.copy(address, copy, 0, len);
+                write(copy, 0, len);
+                return -1;
+            }
+            makeRoom(len);
         }
-        ensure(len);
-        MemorySegment.copy(Mem.ALL, address, buffer, pos, len);
+        int at = pos;
+        Mem.copy(address, buffer, pos, len);
         pos += len;
-        return this;
+        return at;
+    }
+
+    /** The buffer, for in-place rewrites of bytes just written ({@link #writeNative}). */
+    byte[] array() {
+        return buffer;
     }
 
     /** An ASCII text (callers pass only ASCII). */
     public ByteOut ascii(String s) throws IOException {
         int n = s.length();
-        ensure(n);
+        if (n > buffer.length - pos) {
+            makeRoom(n);
+        }
         for (int i = 0; i < n; i++) {
-            buffer.set(ValueLayout.JAVA_BYTE, pos++, (byte) s.charAt(i));
+            buffer[pos++] = (byte) s.charAt(i);
         }
         return this;
     }
@@ -120,33 +130,38 @@ public final class ByteOut implements Closeable {
         if (v < 0) {
             return ascii(Long.toUnsignedString(v));
         }
-        int i = scratch.length;
+        int i = digits.length;
         do {
-            scratch[--i] = DIGITS[(int) (v % 10)];
+            digits[--i] = (byte) ('0' + v % 10);
             v /= 10;
         } while (v != 0);
-        return write(scratch, i, scratch.length - i);
+        return write(digits, i, digits.length - i);
     }
 
     /** Marks the end of a complete record: from here on it survives a crash of the process. */
     public void endRecord() {
-        committed = pos;
-        progress.committed(pos);
+        if (mirror != null) {
+            MemorySegment.copy(buffer, committed, mirror, ValueLayout.JAVA_BYTE, committed, pos - committed);
+            committed = pos;
+            progress.committed(pos);
+        } else {
+            committed = pos;
+        }
     }
 
     /** Writes every complete record to the target and keeps the incomplete tail in the buffer. */
     public void flush() throws IOException {
-        ByteBuffer bytes = buffer.asSlice(0, committed).asByteBuffer();
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, committed);
         while (bytes.hasRemaining()) {
             target.write(bytes);
         }
-        long tail = pos - committed;
-        if (tail > 0) {
-            MemorySegment.copy(buffer, committed, buffer, 0, tail);
-        }
+        int tail = pos - committed;
+        System.arraycopy(buffer, committed, buffer, 0, tail);
         pos = tail;
         committed = 0;
-        progress.committed(0);
+        if (progress != null) {
+            progress.committed(0);
+        }
     }
 
     /** Bytes buffered but not yet written, complete or not. */
@@ -154,30 +169,21 @@ public final class ByteOut implements Closeable {
         return pos;
     }
 
-    /** Flushes (a record left incomplete is completed first: the caller ended its output) and frees the buffer. */
+    /** Flushes; a record left incomplete is completed first, since the caller ended its output. */
     @Override
     public void close() throws IOException {
-        try {
-            endRecord();
-            flush();
-        } finally {
-            if (arena != null) {
-                arena.close();
-            }
-        }
+        endRecord();
+        flush();
     }
 
-    private void ensure(long n) throws IOException {
-        if (pos + n <= capacity) {
-            return;
-        }
+    private void makeRoom(int n) throws IOException {
         if (committed == 0) {
-            // a single record longer than the buffer: it cannot stay whole, write what there is
-            committed = pos;
+            // a single record longer than the buffer cannot stay whole: write what there is
+            endRecord();
         }
         flush();
-        if (pos + n > capacity) {
-            committed = pos;
+        if (n > buffer.length - pos) {
+            endRecord();
             flush();
         }
     }

@@ -79,7 +79,7 @@ public final class WorkerMain {
         switch (command) {
             case "files" -> {
                 try (WritableByteChannel channel = output(outFile);
-                        ByteOut out = ByteOut.over(control.buffer(), channel, control::committed)) {
+                        ByteOut out = ByteOut.mirrored(channel, control.buffer(), control::committed)) {
                     FileListing.run(Requests.files(request), out, progress, diagnostics);
                 }
             }

@@ -93,12 +93,39 @@ public final class Libtsk {
                             + SUPPORTED_SERIES + "x only; install Debian 12's libtsk19 (4.11.1): " + INSTALL_COMMAND,
                     null);
         }
+        useUtcForLocalTimes();
         List<String> mismatches = Layouts.verify();
         if (!mismatches.isEmpty()) {
             throw new IllegalStateException(
                     "libtsk struct declarations disagree with " + Layouts.TABLE + ": " + String.join("; ", mismatches));
         }
         return new Loaded(lookup, version, null);
+    }
+
+    /**
+     * FAT and exFAT store local times without a zone, and libtsk converts them with mktime(), that is by the process's
+     * TZ: the same image would give other epoch values on another examiner's machine. Exhibit reads them as UTC, the
+     * convention fls follows under TZ=UTC, whatever the host's zone. (Java keeps its own copy of the zone; only the C
+     * library's changes.)
+     */
+    private static void useUtcForLocalTimes() {
+        if ("UTC".equals(System.getenv("TZ"))) {
+            return;
+        }
+        try {
+            SymbolLookup libc = LINKER.defaultLookup();
+            MethodHandle setenv = LINKER.downcallHandle(
+                    libc.find("setenv").orElseThrow(),
+                    FunctionDescriptor.of(
+                            ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            MethodHandle tzset = LINKER.downcallHandle(libc.find("tzset").orElseThrow(), FunctionDescriptor.ofVoid());
+            try (Arena arena = Arena.ofConfined()) {
+                int ignored = (int) setenv.invokeExact(arena.allocateFrom("TZ"), arena.allocateFrom("UTC"), 1);
+            }
+            tzset.invokeExact();
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot set the C library's time zone to UTC", t);
+        }
     }
 
     private static Loaded failed(String message, Throwable cause) {

@@ -28,16 +28,21 @@ class ByteOutTest {
                 .isEqualTo("0 -42 " + Long.MIN_VALUE + " 18446744073709551615 1234567890123");
     }
 
-    /** A flush writes whole records only, so that what a crashed worker leaves behind ends with a whole line. */
+    /**
+     * A flush writes whole records only, and the mirror holds exactly the complete records not yet written, so that
+     * what a crashed worker leaves behind ends with a whole line.
+     */
     @Test
     void flush_writesOnlyCompleteRecordsAndPublishesProgress() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<Long> committed = new ArrayList<>();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(64);
-            ByteOut out = ByteOut.over(buffer, Channels.newChannel(bytes), committed::add);
+            ByteOut out = ByteOut.mirrored(Channels.newChannel(bytes), buffer, committed::add);
             out.ascii("first record\n");
             out.endRecord();
+            assertThat(buffer.asSlice(0, committed.getLast()).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE))
+                    .isEqualTo("first record\n".getBytes(StandardCharsets.US_ASCII));
             out.ascii("half a rec");
             out.flush();
             assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo("first record\n");
