@@ -81,6 +81,28 @@ final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * For {@code analyze files} and {@code analyze cat}, starts the sandbox worker before picocli even parses the
+     * command line, so that both JVMs start at once (a fifth of a second saved on every listing). When the command
+     * line turns out wrong, the unused worker exits with this process.
+     */
+    static void prestartWorker(String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].equals("--debug")) {
+            i++;
+        }
+        if (args.length > i + 2
+                && args[i].equals("analyze")
+                && (args[i + 1].equals("files") || args[i + 1].equals("cat"))
+                && !List.of(args).contains("--help")) {
+            try {
+                Sandbox.prestart();
+            } catch (IOException e) {
+                // the command starts its worker itself, and reports the failure if it happens again
+            }
+        }
+    }
+
     /** {@code --partition N} or {@code --offset SECTORS}. */
     static final class Where {
         @Option(

@@ -67,6 +67,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         stdout = new Stdout(new FileOutputStream(FileDescriptor.out), true);
+        AnalyzeCommand.prestartWorker(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -204,4 +204,31 @@ class AnalyzeCommandTest {
         assertThat(p.exitValue()).as(Files.readString(err)).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(Tsk.bodyfile(image, 0, null));
     }
+
+    /** The worker started ahead of parsing is not left behind when the command line turns out wrong. */
+    @Test
+    void usageError_inAProcess_leavesNoWorkerBehind() throws Exception {
+        Path image = TestImages.get("fat12");
+        Path err = tmp.resolve("err");
+        List<Path> before = controlFiles();
+        Process p = CliRunner.spawn(
+                List.of("analyze", "files", "--no-such-option", image.toString()), tmp.resolve("out"), err);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Files.readString(err)).startsWith("exhibit: usage error:");
+        // the unused worker sees its request pipe close, removes its control file and exits
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!controlFiles().equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(controlFiles()).isEqualTo(before);
+    }
+
+    private static List<Path> controlFiles() throws java.io.IOException {
+        try (var files = Files.list(Path.of("/dev/shm"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("exhibit-worker-"))
+                    .sorted()
+                    .toList();
+        }
+    }
 }

@@ -27,7 +27,32 @@ import java.util.Map;
  * the command covers several file systems, starts a new worker on the next one.
  */
 public final class Sandbox {
+    /** A worker started ahead of its request, so that its JVM starts while this one parses the command line. */
+    private static Worker.Started prestarted;
+
     private Sandbox() {}
+
+    /**
+     * Starts a worker now whose output goes to this process's own stdout, for the next {@link #files} or {@link
+     * #content} of this process: the two JVMs then start side by side instead of one after the other. A worker
+     * that gets no request exits on its own when this process ends.
+     */
+    public static synchronized void prestart() throws IOException {
+        if (prestarted == null) {
+            prestarted = Worker.start(true);
+        }
+    }
+
+    /** The prestarted worker if it fits {@code out}, else a new one. */
+    private static synchronized Worker.Started worker(Output out) throws IOException {
+        boolean inherit = !(out instanceof Output.Stream);
+        if (prestarted != null && prestarted.inheritsStdout() == inherit) {
+            Worker.Started w = prestarted;
+            prestarted = null;
+            return w;
+        }
+        return Worker.start(inherit);
+    }
 
     /** Where a command's output goes. */
     public sealed interface Output {
@@ -48,7 +73,7 @@ public final class Sandbox {
         while (true) {
             FileListing.Request r = new FileListing.Request(
                     request.image(), request.selection(), request.format(), request.orphans(), first);
-            Worker.Crash crash = Worker.run("files", Requests.files(r), out, diagnostics);
+            Worker.Crash crash = Worker.run(worker(out), "files", Requests.files(r), out, diagnostics);
             if (crash == null) {
                 break;
             }
@@ -67,7 +92,7 @@ public final class Sandbox {
 
     /** {@code exhibit analyze cat}. */
     public static void content(FileContent.Request request, Output out, Diagnostics diagnostics) throws IOException {
-        Worker.Crash crash = Worker.run("cat", Requests.content(request), out, diagnostics);
+        Worker.Crash crash = Worker.run(worker(out), "cat", Requests.content(request), out, diagnostics);
         failIfCrashed(crash == null ? List.of() : List.of(crash), request.image(), "the output may be incomplete");
     }
 
@@ -80,7 +105,8 @@ public final class Sandbox {
         Export.Request r = request;
         while (true) {
             ByteArrayOutputStream result = new ByteArrayOutputStream();
-            Worker.Crash crash = Worker.run("export", Requests.export(r), new Output.Stream(result), diagnostics);
+            Output capture = new Output.Stream(result);
+            Worker.Crash crash = Worker.run(worker(capture), "export", Requests.export(r), capture, diagnostics);
             if (crash == null) {
                 String[] counts =
                         result.toString(StandardCharsets.UTF_8).strip().split(" ");
@@ -114,7 +140,8 @@ public final class Sandbox {
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             List<String> request =
                     Requests.summary(image, Jcs.canonicalString(invocation.toJson()), orphans, skipWalk, skipOpen);
-            Worker.Crash crash = Worker.run("summary", request, new Output.Stream(json), diagnostics);
+            Output capture = new Output.Stream(json);
+            Worker.Crash crash = Worker.run(worker(capture), "summary", request, capture, diagnostics);
             if (crash == null) {
                 return (ObjectNode) Jcs.mapper().readTree(json.toByteArray());
             }

@@ -80,9 +80,41 @@ final class Worker {
                 + Display.of(path, path.length - CRUMB_SHOWN_BYTES, CRUMB_SHOWN_BYTES);
     }
 
-    /** Runs one command; returns {@code null} when it succeeded, the crash when libtsk killed the worker. */
-    static Crash run(String command, List<String> request, Sandbox.Output out, Diagnostics diagnostics)
-            throws IOException {
+    /** A worker JVM that is starting or waiting for its request on stdin. */
+    record Started(Process process, ControlFile control, boolean inheritsStdout) {
+        /** Sends the request (NUL-separated: the command, then its arguments) and lets the worker go. */
+        void send(String command, List<String> request) {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(command.getBytes(StandardCharsets.UTF_8));
+                for (String arg : request) {
+                    in.write(0);
+                    in.write(arg.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                // the worker is gone already (libtsk missing, say): its control file and exit status tell why
+            }
+        }
+
+        /** Ends a worker that will get no request: it sees an empty request and exits. */
+        void discard() {
+            try {
+                process.getOutputStream().close();
+                process.waitFor();
+                control.delete();
+            } catch (IOException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Starts a worker JVM, which loads libtsk and then waits for its request on stdin. Its stdout is this process's own
+     * ({@code inheritStdout}) or a pipe; stderr is always a pipe, for {@link #relay}.
+     */
+    static Started start(boolean inheritStdout) throws IOException {
         ControlFile control = ControlFile.create();
         try {
             List<String> cmd = new ArrayList<>();
@@ -97,35 +129,45 @@ final class Worker {
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(WorkerMain.class.getName());
             cmd.add(control.path().toString());
-            cmd.add(command);
-            if (out instanceof Sandbox.Output.File f) {
-                cmd.add("out=" + f.path());
-            }
-            cmd.addAll(request);
             ProcessBuilder pb = new ProcessBuilder(cmd);
             // FAT keeps local times without a zone; libtsk converts them with mktime, i.e. by TZ: fix it to UTC
             pb.environment().put("TZ", "UTC");
-            pb.redirectOutput(
-                    out instanceof Sandbox.Output.ProcessStdout
-                            ? ProcessBuilder.Redirect.INHERIT
-                            : out instanceof Sandbox.Output.File
-                                    ? ProcessBuilder.Redirect.DISCARD
-                                    : ProcessBuilder.Redirect.PIPE);
+            pb.redirectOutput(inheritStdout ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
             pb.redirectError(ProcessBuilder.Redirect.PIPE);
-            Process p = pb.start();
-            p.getOutputStream().close();
+            return new Started(pb.start(), control, inheritStdout);
+        } catch (IOException | RuntimeException e) {
+            control.delete();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one command in {@code worker} (one started now, or earlier by {@link Sandbox#prestart}); returns {@code
+     * null} when it succeeded, the crash when libtsk killed the worker.
+     */
+    static Crash run(Started worker, String command, List<String> request, Sandbox.Output out, Diagnostics diagnostics)
+            throws IOException {
+        try {
+            List<String> args = new ArrayList<>();
+            if (out instanceof Sandbox.Output.File f) {
+                args.add("out=" + f.path());
+            }
+            args.addAll(request);
+            worker.send(command, args);
+            Process p = worker.process();
             Thread copier = null;
-            if (out instanceof Sandbox.Output.Stream s) {
-                copier = Thread.ofPlatform().name("exhibit-worker-stdout").start(() -> copy(p, s.stream()));
+            if (!worker.inheritsStdout()) {
+                OutputStream to = out instanceof Sandbox.Output.Stream s ? s.stream() : OutputStream.nullOutputStream();
+                copier = Thread.ofPlatform().name("exhibit-worker-stdout").start(() -> copy(p, to));
             }
             List<String> nativeLines = relay(p, diagnostics);
             int exit = waitFor(p);
             if (copier != null) {
                 join(copier);
             }
-            return outcome(control, exit, out, nativeLines);
+            return outcome(worker.control(), exit, out, nativeLines);
         } finally {
-            control.delete();
+            worker.control().delete();
         }
     }
 

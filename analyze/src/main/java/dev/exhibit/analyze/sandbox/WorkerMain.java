@@ -9,6 +9,8 @@ import dev.exhibit.analyze.Summaries;
 import dev.exhibit.analyze.Target;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.output.ByteOut;
+import dev.exhibit.analyze.tsk.Calls;
+import dev.exhibit.analyze.tsk.Libtsk;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.json.Jcs;
 import java.io.FileDescriptor;
@@ -27,8 +29,10 @@ import java.nio.file.StandardOpenOption;
  * {@code exhibit: warning: ...} lines, output to stdout (or to the file the supervisor created). If libtsk kills
  * it, the supervisor reads the control file and carries on.
  *
- * <p>Arguments: {@code CONTROL-FILE COMMAND [out=OUTPUT-FILE] KEY=VALUE...} (see Requests); COMMAND is
- * {@code files}, {@code cat}, {@code export} or {@code summary}.
+ * <p>Its one argument is the control file. It loads libtsk first, then reads its request from stdin: the command
+ * ({@code files}, {@code cat}, {@code export} or {@code summary}) and its {@code KEY=VALUE} arguments (see Requests),
+ * separated by NUL bytes. A supervisor can so start it before it knows the request. An empty request means none
+ * will come: the worker exits quietly.
  */
 public final class WorkerMain {
     static final String WARNING_PREFIX = "exhibit: warning: ";
@@ -51,9 +55,17 @@ public final class WorkerMain {
                 p -> err.println(PROBLEM_PREFIX + p.replace('\n', ' ')));
         int status;
         try {
-            Requests.Args request = Requests.Args.parse(args, 2);
+            // loading libtsk and linking its first functions overlaps with the supervisor's own start-up
+            Libtsk.require();
+            Calls.errorReset();
+            String[] command = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\0", -1);
+            if (command.length == 1 && command[0].isEmpty()) {
+                control.delete();
+                System.exit(0);
+            }
+            Requests.Args request = Requests.Args.parse(command, 1);
             String out = request.get("out");
-            run(control, args[1], request, out == null ? null : Path.of(out), diagnostics);
+            run(control, command[0], request, out == null ? null : Path.of(out), diagnostics);
             control.finished();
             status = 0;
         } catch (ExhibitException e) {
