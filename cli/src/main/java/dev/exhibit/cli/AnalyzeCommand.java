@@ -32,9 +32,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "analyze",
+        mixinStandardHelpOptions = true,
         description = {
-            "Summarise an image read-only: format and size, the partition table as mmls shows it, and each file",
-            "system's type, label, size and file counts. Subcommands list, read and export files."
+            "Summarise an image, read-only.",
+            "Format and size, the partition table as mmls shows it, and each file system's type, label, size and"
+                    + " file counts. The subcommands list, read and export files."
         },
         subcommands = {AnalyzeCommand.ListFiles.class, AnalyzeCommand.Cat.class, AnalyzeCommand.ExportFiles.class})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -94,7 +96,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (args.length > i + 2
                 && args[i].equals("analyze")
                 && (args[i + 1].equals("files") || args[i + 1].equals("cat"))
-                && !List.of(args).contains("--help")) {
+                && !List.of(args).contains("--help")
+                && !List.of(args).contains("-h")) {
             try {
                 Sandbox.prestart();
             } catch (IOException e) {
@@ -149,9 +152,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Command(
             name = "files",
+            mixinStandardHelpOptions = true,
             description = {
-                "List every file and directory, deleted and orphan ones included: JSON Lines, or with --bodyfile the",
-                "lines of fls -r -m / (of tsk_gettimes for a whole image with partitions, paths under volN/)."
+                "List every file and directory, deleted and orphan ones included.",
+                "JSON Lines, or with --bodyfile the lines of fls -r -m / (of tsk_gettimes for a whole image with"
+                        + " partitions: paths under volN/)."
             })
     static final class ListFiles extends OnImage implements Callable<Integer> {
         @Option(names = "--bodyfile", description = "Write a TSK 3.x body file instead of JSON Lines.")
@@ -176,7 +181,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "cat", description = "Write a file's content, byte for byte what icat writes for the same address.")
+    @Command(
+            name = "cat",
+            mixinStandardHelpOptions = true,
+            description = "Write a file's content, byte for byte what icat writes for the same address.")
     static final class Cat extends OnImage implements Callable<Integer> {
         @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", description = "The file's path, from the root.")
         String path;
@@ -204,10 +212,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Command(
             name = "export",
+            mixinStandardHelpOptions = true,
             description = {
-                "Extract files as tsk_recover does into DEST/files/ (vol_SECTOR/ per partition), names made safe,",
-                "with DEST/manifest.jsonl mapping each file to its image path, inode and SHA-256. DEST must be new",
-                "or empty."
+                "Extract files as tsk_recover does, with a manifest.",
+                "Into DEST/files/ (vol_SECTOR/ per partition), names made safe for this machine;"
+                        + " DEST/manifest.jsonl maps each file to its image path, inode and SHA-256."
+                        + " DEST must be new or empty."
             })
     static final class ExportFiles extends OnImage implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "DEST", description = "The directory to create.")

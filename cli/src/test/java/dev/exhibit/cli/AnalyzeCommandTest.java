@@ -186,6 +186,14 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void help_describesEachSubcommand() {
+        CliRunner.BytesResult r = CliRunner.runBytes("analyze", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.text()).contains("files ").contains("cat ").contains("export ");
+        assertThat(CliRunner.runBytes("analyze", "files", "--help").text()).contains("--bodyfile").contains("--partition");
+    }
+
+    @Test
     void debug_showsTheStackTraceOfAnError() {
         CliRunner.BytesResult r = CliRunner.runBytes(
                 "--debug", "analyze", "files", TestImages.get("garbage").toString());
