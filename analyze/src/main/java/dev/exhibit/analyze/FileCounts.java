@@ -41,7 +41,7 @@ final class FileCounts {
             if (e.isDot()) {
                 return true;
             }
-            c.add(e, orphanDir);
+            c.add(e);
             if (FileListing.isDirectory(e)) {
                 progress.directory(e);
             }
@@ -50,7 +50,7 @@ final class FileCounts {
         return c;
     }
 
-    private void add(Entry e, long orphanDir) {
+    private void add(Entry e) {
         entries++;
         if (e.nameDeleted()) {
             deleted++;

@@ -13,6 +13,7 @@ import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,7 +64,7 @@ final class Summary {
             } else {
                 root.putNull("volumeSystem");
             }
-            java.util.List<Target> targets = targets(image, vs.isPresent());
+            List<Target> targets = targets(image, vs.isPresent());
             progress.targets(targets.size());
             for (Target t : targets) {
                 if (skipOpen.containsKey(t.index())) {
@@ -78,9 +79,9 @@ final class Summary {
         return root;
     }
 
-    private static java.util.List<Target> targets(Image image, boolean hasVolumeSystem) {
+    private static List<Target> targets(Image image, boolean hasVolumeSystem) {
         if (!hasVolumeSystem) {
-            return java.util.List.of(new Target(0, null, 0, "/"));
+            return List.of(new Target(0, null, 0, "/"));
         }
         return Selection.ALL.resolve(image);
     }

@@ -63,7 +63,9 @@ class FileListingTest {
 
     /** A whole image with partitions: one file system after the other, paths under volN/, as tsk_gettimes does. */
     @ParameterizedTest
-    @ValueSource(strings = {"mbr", "gpt", "e01", "split-raw", "vhd", "vmdk", "mbr-loop", "demo", "fat12", "ntfs"})
+    @ValueSource(
+            strings = {"mbr", "gpt", "e01", "split-raw", "vhd", "vmdk", "mbr-loop", "truncated", "demo", "fat12", "ntfs"
+            })
     void bodyfile_ofAWholeImage_isWhatTskGettimesOrFlsWrites(String name) {
         Path image = TestImages.get(name);
         byte[] ours = Run.body(image, Selection.ALL).bytes();

@@ -68,6 +68,13 @@ final class Worker {
         }
     }
 
+    /** The stack trace of an unexpected exception in the worker, as it printed it. */
+    static final class WorkerTrace extends RuntimeException {
+        WorkerTrace(String trace) {
+            super(trace, null, false, false);
+        }
+    }
+
     /** Bytes of a long directory path shown at each end in a message; the middle is elided. */
     static final int CRUMB_SHOWN_BYTES = 60;
 
@@ -183,7 +190,10 @@ final class Worker {
                     throw new ExhibitException(kind, control.message());
                 }
             }
-            throw new IllegalStateException("the analysis worker failed: " + control.message());
+            // an unexpected exception in the worker: its first line for the user, the whole trace for --debug
+            String trace = control.message();
+            throw new IllegalStateException(
+                    "the analysis worker failed: " + trace.lines().findFirst().orElse(""), new WorkerTrace(trace));
         }
         deliver(control.pendingRecords(), out);
         return new Crash(exit, control.target(), control.targetCount(), control.where(), control.crumb(), nativeLines);

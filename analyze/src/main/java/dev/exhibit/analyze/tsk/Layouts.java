@@ -6,30 +6,18 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemoryLayout.PathElement;
 import java.lang.foreign.StructLayout;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The libtsk 4.11 structs the binding reads, declared member by member with explicit padding, and the byte offsets the
- * readers use. {@link #verify()} checks every declared member against {@code layout-4.11.txt}, the table gcc measured
- * against the installed headers (LayoutTest re-measures it), so a slip in a declaration fails at load, not as a wrong
- * figure in evidence.
+ * readers use. {@link LayoutCheck} compares every declared member with the table gcc measured against the installed
+ * headers, at load, so a slip in a declaration fails there, not as a wrong figure in evidence.
  */
 public final class Layouts {
-    /** The table of measured offsets, one {@code STRUCT.member offset size} per line. */
-    public static final String TABLE = "layout-4.11.txt";
-
     /** Only the head of TSK_IMG_INFO: the rest is a 2 MiB cache the binding never touches. */
     static final StructLayout IMG_INFO = MemoryLayout.structLayout(
                     JAVA_INT.withName("tag"),
@@ -208,7 +196,7 @@ public final class Layouts {
                     pad(88).withName("nrd_rd_rw"))
             .withName("TSK_FS_ATTR");
 
-    private static final Map<String, StructLayout> BY_NAME = Map.of(
+    static final Map<String, StructLayout> BY_NAME = Map.of(
             "TSK_IMG_INFO", IMG_INFO,
             "TSK_VS_INFO", VS_INFO,
             "TSK_VS_PART_INFO", VS_PART_INFO,
@@ -298,68 +286,11 @@ public final class Layouts {
 
     private Layouts() {}
 
-    /** One line of the measured table. */
-    public record Member(String struct, String member, long offset, long size) {
-        /** {@code TSK_FS_META.time2.ntfs.fn_id}, or {@code TSK_FS_META} for the struct's own size. */
-        public String qualified() {
-            return member == null ? struct : struct + "." + member;
-        }
-    }
-
-    /** The measured table as shipped in the jar. */
-    public static List<Member> measured() {
-        List<Member> out = new ArrayList<>();
-        try (InputStream in = Layouts.class.getResourceAsStream(TABLE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + TABLE + " is missing from the build");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.strip().split("\\s+");
-                String[] name = f[0].split("\\.", 2);
-                if (f[1].equals("sizeof")) {
-                    out.add(new Member(name[0], null, 0, Long.parseLong(f[2])));
-                } else {
-                    out.add(new Member(name[0], name[1], Long.parseLong(f[1]), Long.parseLong(f[2])));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    /**
-     * Checks every declared member against the measured table; returns the mismatches, each naming the member with
-     * the declared and measured offset and size (empty when the declarations are right).
-     */
-    public static List<String> verify() {
-        List<String> problems = new ArrayList<>();
-        for (Member m : measured()) {
-            StructLayout s = BY_NAME.get(m.struct());
-            if (s == null) {
-                problems.add(m.struct() + " is measured but not declared");
-                continue;
-            }
-            long declaredOffset = m.member() == null ? 0 : offset(s, m.member());
-            long declaredSize =
-                    m.member() == null ? s.byteSize() : member(s, m.member()).byteSize();
-            if (declaredOffset != m.offset() || declaredSize != m.size()) {
-                problems.add(m.qualified() + " declared @" + declaredOffset + "/" + declaredSize + ", measured @"
-                        + m.offset() + "/" + m.size());
-            }
-        }
-        return problems;
-    }
-
     static long offset(StructLayout s, String dotted) {
         return s.byteOffset(path(dotted));
     }
 
-    private static MemoryLayout member(StructLayout s, String dotted) {
+    static MemoryLayout member(StructLayout s, String dotted) {
         return s.select(path(dotted));
     }
 

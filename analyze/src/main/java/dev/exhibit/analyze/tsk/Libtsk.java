@@ -94,10 +94,10 @@ public final class Libtsk {
                     null);
         }
         useUtcForLocalTimes();
-        List<String> mismatches = Layouts.verify();
+        List<String> mismatches = LayoutCheck.verify();
         if (!mismatches.isEmpty()) {
-            throw new IllegalStateException(
-                    "libtsk struct declarations disagree with " + Layouts.TABLE + ": " + String.join("; ", mismatches));
+            throw new IllegalStateException("libtsk struct declarations disagree with " + LayoutCheck.TABLE + ": "
+                    + String.join("; ", mismatches));
         }
         return new Loaded(lookup, version, null);
     }

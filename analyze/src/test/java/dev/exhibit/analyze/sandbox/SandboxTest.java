@@ -127,6 +127,22 @@ class SandboxTest {
                 });
     }
 
+    /** A bug in the worker: one line for the user, the worker's own stack trace kept for --debug. */
+    @Test
+    void unexpectedFailureInTheWorker_isOneLineWithTheTraceAsCause() {
+        assertThatThrownBy(() -> Worker.run(
+                        Worker.start(false),
+                        "no-such-command",
+                        List.of(),
+                        new Sandbox.Output.Stream(new ByteArrayOutputStream()),
+                        Diagnostics.ignored()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the analysis worker failed: java.lang.IllegalArgumentException: unknown worker command"
+                        + " no-such-command")
+                .cause()
+                .hasMessageContaining("\tat dev.exhibit.analyze.sandbox.WorkerMain");
+    }
+
     private static FileListing.Request request(Path image, Selection selection) {
         return new FileListing.Request(image, selection, FileListing.Format.BODYFILE, true, 0);
     }

@@ -12,13 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LayoutsTest {
+class LayoutCheckTest {
     @TempDir
     Path tmp;
 
     @Test
     void declaredLayouts_matchTheMeasuredTable() {
-        assertThat(Layouts.verify()).isEmpty();
+        assertThat(LayoutCheck.verify()).isEmpty();
     }
 
     /**
@@ -27,7 +27,7 @@ class LayoutsTest {
      */
     @Test
     void measuredTable_matchesTheInstalledHeaders() throws Exception {
-        List<Layouts.Member> members = Layouts.measured();
+        List<LayoutCheck.Member> members = LayoutCheck.measured();
         StringBuilder c = new StringBuilder("""
                 #include <stdio.h>
                 #include <stddef.h>
@@ -35,7 +35,7 @@ class LayoutsTest {
                 int main(void) {
                     printf("version %s %s\\n", TSK_VERSION_STR, tsk_version_get_str());
                 """);
-        for (Layouts.Member m : members) {
+        for (LayoutCheck.Member m : members) {
             if (m.member() == null) {
                 c.append("    printf(\"%s sizeof %zu\\n\", \"")
                         .append(m.struct())
@@ -71,7 +71,7 @@ class LayoutsTest {
         }
         assertThat(measured.get("version")).as("headers and library").matches("4\\.11\\.\\d+ 4\\.11\\.\\d+");
         Map<String, String> expected = new LinkedHashMap<>();
-        for (Layouts.Member m : members) {
+        for (LayoutCheck.Member m : members) {
             expected.put(m.qualified(), m.member() == null ? "sizeof " + m.size() : m.offset() + " " + m.size());
         }
         measured.remove("version");
