@@ -190,7 +190,9 @@ class AnalyzeCommandTest {
         CliRunner.BytesResult r = CliRunner.runBytes("analyze", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.text()).contains("files ").contains("cat ").contains("export ");
-        assertThat(CliRunner.runBytes("analyze", "files", "--help").text()).contains("--bodyfile").contains("--partition");
+        assertThat(CliRunner.runBytes("analyze", "files", "--help").text())
+                .contains("--bodyfile")
+                .contains("--partition");
     }
 
     @Test
@@ -211,6 +213,25 @@ class AnalyzeCommandTest {
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(err)).isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(Tsk.bodyfile(image, 0, null));
+    }
+
+    /** {@code exhibit analyze files IMAGE | head -1} ends quietly, as any filter does when its reader has enough. */
+    @Test
+    void files_intoAPipeClosedEarly_endsQuietly() throws Exception {
+        Path image = TestImages.get("hostile");
+        Process p = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "\"$0\" --enable-native-access=ALL-UNNAMED -cp \"$1\" " + Main.class.getName()
+                                + " analyze files \"$2\" | head -c 100 >/dev/null; echo \"${PIPESTATUS:-}\"",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        System.getProperty("java.class.path"),
+                        image.toString())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(out).doesNotContain("exhibit: error");
     }
 
     /** The worker started ahead of parsing is not left behind when the command line turns out wrong. */

@@ -72,6 +72,11 @@ public final class WorkerMain {
             status = e.kind().exitStatus();
             control.failed(status, e.getMessage());
         } catch (java.io.IOException e) {
+            if (readerLeft(e)) {
+                // `exhibit analyze files IMAGE | head`: the reader has all it wanted, as with any Unix filter
+                control.finished();
+                System.exit(0);
+            }
             status = 3;
             control.failed(status, describe(e));
         } catch (Throwable t) {
@@ -125,6 +130,11 @@ public final class WorkerMain {
             return new FileOutputStream(FileDescriptor.out).getChannel();
         }
         return FileChannel.open(outFile, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** Standard output closed by the program reading it (EPIPE). */
+    private static boolean readerLeft(java.io.IOException e) {
+        return "Broken pipe".equals(e.getMessage());
     }
 
     private static String describe(java.io.IOException e) {
