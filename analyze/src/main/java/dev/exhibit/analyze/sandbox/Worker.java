@@ -30,6 +30,11 @@ final class Worker {
             "-XX:+DisplayVMOutputToStderr",
             "-XX:-CreateCoredumpOnCrash");
 
+    /** How a JVM ends on SIGINT and SIGTERM: 128 + the signal number. */
+    private static final int EXIT_SIGINT = 130;
+
+    private static final int EXIT_SIGTERM = 143;
+
     /** Lines of a dying process's own stderr (glibc, the JVM) kept for the message. */
     private static final int NATIVE_LINES_KEPT = 3;
 
@@ -196,6 +201,12 @@ final class Worker {
                     "the analysis worker failed: " + trace.lines().findFirst().orElse(""), new WorkerTrace(trace));
         }
         deliver(control.pendingRecords(), out);
+        if (exit == EXIT_SIGINT || exit == EXIT_SIGTERM) {
+            // Ctrl-C reaches the whole process group: the worker was stopped, libtsk did not crash
+            throw new ExhibitException(
+                    ExhibitException.Kind.INTERRUPTED,
+                    "interrupted (" + signal(exit) + "); the output written so far is kept");
+        }
         return new Crash(exit, control.target(), control.targetCount(), control.where(), control.crumb(), nativeLines);
     }
 
@@ -272,8 +283,10 @@ final class Worker {
             case 6 -> "SIGABRT";
             case 7 -> "SIGBUS";
             case 8 -> "SIGFPE";
+            case 2 -> "SIGINT";
             case 9 -> "SIGKILL";
             case 11 -> "SIGSEGV";
+            case 15 -> "SIGTERM";
             default -> "signal " + sig;
         };
         return name;

@@ -127,6 +127,25 @@ class SandboxTest {
                 });
     }
 
+    /** A worker stopped by SIGTERM or Ctrl-C was interrupted, not crashed: status 130, output kept. */
+    @Test
+    void stoppedWorker_isAnInterruptionNotACrash() throws Exception {
+        Worker.Started worker = Worker.start(false);
+        // SIGTERM as a terminal or kill(1) sends it (Process.destroy() would also close the pipes)
+        assertThat(worker.process().toHandle().destroy()).isTrue();
+        assertThat(worker.process().waitFor()).isEqualTo(143);
+        assertThatThrownBy(() -> Worker.run(
+                        worker,
+                        "files",
+                        Requests.files(request(TestImages.get("fat12"), Selection.ALL)),
+                        new Sandbox.Output.Stream(new ByteArrayOutputStream()),
+                        Diagnostics.ignored()))
+                .isInstanceOfSatisfying(ExhibitException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ExhibitException.Kind.INTERRUPTED);
+                    assertThat(e.getMessage()).startsWith("interrupted (SIGTERM)");
+                });
+    }
+
     /** A bug in the worker: one line for the user, the worker's own stack trace kept for --debug. */
     @Test
     void unexpectedFailureInTheWorker_isOneLineWithTheTraceAsCause() {
