@@ -54,6 +54,29 @@ class AnalyzeCommandTest {
         assertThat(s.path("fileSystems")).hasSize(4);
     }
 
+    /** The summary written where a case keeps it is what the report draws its partition table from. */
+    @Test
+    void summary_out_isWhatTheReportReadsFromACase() throws Exception {
+        Path caseDir = tmp.resolve("case");
+        Path analysis = dev.exhibit.report.fixtures.CaseFixture.make(
+                        caseDir, new dev.exhibit.report.fixtures.AcquisitionFixture())
+                .analysis();
+        Files.delete(analysis);
+        CliRunner.BytesResult r =
+                analyze("mbr", "analyze", TestImages.get("mbr").toString(), "--out", analysis.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        CliRunner.Result report = CliRunner.run("report", "build", caseDir.toString());
+        assertThat(report.exit()).as(report.toString()).isZero();
+        String html = Files.readString(
+                Path.of(report.out().strip().lines().reduce((a, b) -> b).orElseThrow()));
+        for (Tsk.MmlsRow row : Tsk.mmls(TestImages.get("mbr"))) {
+            assertThat(html)
+                    .contains("<td class=\"num\">" + row.startSector() + "</td><td class=\"num\">" + row.lengthSectors()
+                            + "</td>");
+        }
+        assertThat(html).contains("<td>ntfs</td><td>MBR-NTFS</td>").contains("<td>fat12</td><td>MBR-FAT12</td>");
+    }
+
     @Test
     void summary_out_writesANewFileAndNeverOverwrites() {
         Path file = tmp.resolve("analysis.json");
