@@ -23,9 +23,11 @@ final class Worker {
     /** JVM options of the worker; see docs/analyze.md for the measurements behind them. */
     static final List<String> JVM_OPTIONS = List.of(
             "--enable-native-access=ALL-UNNAMED",
-            // one thread, a bounded heap: memory stays flat however many files are listed
+            // one collector thread and a small young generation: a listing's garbage dies young, so memory stays
+            // flat however many files are listed (measured: 92 MB resident on a million files, 81 MB on 64)
             "-XX:+UseSerialGC",
-            "-Xmx256m",
+            "-Xmn8m",
+            "-Xmx128m",
             // a native crash must not print the JVM's report into the listing on stdout, nor leave core files
             "-XX:+DisplayVMOutputToStderr",
             "-XX:-CreateCoredumpOnCrash");
