@@ -132,9 +132,17 @@ final class DemoCommand implements Callable<Integer> {
             } else {
                 run("verify", item.toString());
             }
+            heading("5. Analysis of the image (read-only, through The Sleuth Kit): its summary joins the case");
+            Path acquired = item.resolve("image.raw");
+            run(
+                    "analyze",
+                    acquired.toString(),
+                    "--out",
+                    item.resolve("analysis.json").toString());
+            run("analyze", acquired.toString());
         }
 
-        heading("5. The examiner's signing key (demo only: its password is in a file beside it)");
+        heading("6. The examiner's signing key (demo only: its password is in a file beside it)");
         Path password = keys.resolve("password.txt");
         byte[] secret = new byte[12];
         new SecureRandom().nextBytes(secret);
@@ -177,7 +185,7 @@ final class DemoCommand implements Callable<Integer> {
                 "--password-file",
                 password.toString());
 
-        heading("6. The signed, time-stamped report, and its verification");
+        heading("7. The signed, time-stamped report, and its verification");
         run(
                 "report",
                 "build",

@@ -1,7 +1,12 @@
 package dev.exhibit.cli;
 
 import dev.exhibit.core.Invocation;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +24,7 @@ import picocli.CommandLine.Option;
             AcquireCommand.class,
             VerifyCommand.class,
             WriteblockCommand.class,
+            AnalyzeCommand.class,
             CaseCommand.class,
             CustodyCommand.class,
             KeysCommand.class,
@@ -50,6 +56,16 @@ public final class Main implements Runnable {
     /** Whether this JVM is the command line itself (signals and the terminal are ours), not a test calling it. */
     private static volatile boolean standalone;
 
+    /** Where commands write bytes that are not text (listings with raw names, file contents). */
+    private static volatile Stdout stdout = new Stdout(new FileOutputStream(FileDescriptor.out), true);
+
+    /**
+     * Standard output as bytes.
+     *
+     * @param process whether this is the process's own file descriptor 1, which a worker process can inherit
+     */
+    record Stdout(OutputStream stream, boolean process) {}
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -57,11 +73,31 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         standalone = true;
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        stdout = new Stdout(new FileOutputStream(FileDescriptor.out), true);
+        AnalyzeCommand.prestartWorker(args);
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs one command with the given streams and returns its exit status; tests call this directly. */
+    /**
+     * Runs one command with the given streams and returns its exit status; tests call this directly. Byte output
+     * (listings, file contents) is decoded as UTF-8 into {@code out}; use {@link #execute(String[], OutputStream,
+     * PrintWriter)} to get it exactly.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        stdout = new Stdout(new WriterOutputStream(out), false);
+        return run(args, out, err);
+    }
+
+    /** Runs one command with standard output as bytes, text and byte output in the order written. */
+    public static int execute(String[] args, OutputStream out, PrintWriter err) {
+        stdout = new Stdout(out, false);
+        PrintWriter text = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        int status = run(args, text, err);
+        text.flush();
+        return status;
+    }
+
+    private static int run(String[] args, PrintWriter out, PrintWriter err) {
         invocation = Invocation.of("exhibit", List.of(args));
         CommandLine cli = commandLine(out, err);
         return cli.execute(args);
@@ -74,11 +110,29 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpEverywhere(cli);
         return cli;
+    }
+
+    /** Every command and subcommand takes --help and --version, whether its class asked for them or not. */
+    private static void withHelpEverywhere(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (!spec.mixinStandardHelpOptions() && !(spec.userObject() instanceof CommandLine.HelpCommand)) {
+                spec.mixinStandardHelpOptions(true);
+                spec.versionProvider(new VersionProvider());
+            }
+            withHelpEverywhere(sub);
+        }
     }
 
     static boolean standalone() {
         return standalone;
+    }
+
+    /** Standard output as bytes; flush the command's text writer before writing to it. */
+    static Stdout stdout() {
+        return stdout;
     }
 
     /** The running process's invocation, for commands that log it. */

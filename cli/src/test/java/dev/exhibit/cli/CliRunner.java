@@ -22,6 +22,26 @@ final class CliRunner {
         }
     }
 
+    /** What one in-process run wrote, standard output as the exact bytes. */
+    record BytesResult(int exit, byte[] out, String err) {
+        String text() {
+            return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + text() + "\n--- stderr\n" + err;
+        }
+    }
+
+    /** Runs {@code exhibit args} in this JVM, keeping standard output as bytes (listings hold raw names). */
+    static BytesResult runBytes(String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, out, new PrintWriter(err, true));
+        return new BytesResult(exit, out.toByteArray(), err.toString());
+    }
+
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -28,6 +28,8 @@ class DemoCommandTest {
                 .contains("OK: image in ")
                 .contains("OK: source /dev/loop")
                 .contains("Result: PASS")
+                .contains("DOS Partition Table")
+                .contains("label \"ALEX-USB\"")
                 .contains("report:        ");
         Path caseDir = root.resolve("case");
         List<String> events = Acquisitions.records(caseDir.resolve("custody.log.jsonl")).stream()
@@ -38,6 +40,10 @@ class DemoCommandTest {
                 .getFirst();
         assertThat(end.path("hashes").path("sha256").asText())
                 .isEqualTo(Acquisitions.sum("sha256", root.resolve("sample/demo.img")));
+        JsonNode analysis = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(caseDir.resolve("evidence/EV-001/analysis.json").toFile());
+        assertThat(analysis.path("type").asText()).isEqualTo("exhibit.analysis-summary");
+        assertThat(analysis.path("fileSystems")).hasSize(2);
         Path report;
         try (var reports = Files.list(caseDir.resolve("reports"))) {
             report = reports.findFirst().orElseThrow();

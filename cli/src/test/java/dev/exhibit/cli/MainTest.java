@@ -20,6 +20,41 @@ class MainTest {
     }
 
     @Test
+    void help_worksOnEveryCommandAndSubcommand() {
+        java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+        collect(
+                Main.commandLine(
+                        new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                        new java.io.PrintWriter(java.io.Writer.nullWriter())),
+                new java.util.ArrayList<>(),
+                paths);
+        assertThat(paths).hasSizeGreaterThan(15);
+        for (java.util.List<String> path : paths) {
+            java.util.List<String> args = new java.util.ArrayList<>(path);
+            args.add("--help");
+            CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isEqualTo(ExitCodes.OK);
+            assertThat(r.out()).as(String.join(" ", args)).contains("Usage: exhibit " + path.getFirst());
+        }
+    }
+
+    private static void collect(
+            picocli.CommandLine command, java.util.List<String> path, java.util.List<java.util.List<String>> out) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) {
+                return;
+            }
+            java.util.List<String> p = new java.util.ArrayList<>(path);
+            p.add(name);
+            out.add(p);
+            // A group with its own operand (custody CASE add) needs it before the subcommand.
+            java.util.List<String> inner = new java.util.ArrayList<>(p);
+            sub.getCommandSpec().positionalParameters().forEach(x -> inner.add("X"));
+            collect(sub, inner, out);
+        });
+    }
+
+    @Test
     void help_listsTheExitStatusPolicy() {
         CliRunner.Result r = CliRunner.run("--help");
         assertThat(r.exit()).isEqualTo(ExitCodes.OK);

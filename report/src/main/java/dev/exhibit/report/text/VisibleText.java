@@ -1,5 +1,6 @@
 package dev.exhibit.report.text;
 
+import dev.exhibit.core.text.Badges;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -102,17 +103,7 @@ public final class VisibleText {
 
     /** Whether {@code cp} is shown as a badge rather than as itself. */
     static boolean needsBadge(int cp) {
-        if (cp == '⟨') {
-            return true;
-        }
-        return switch (Character.getType(cp)) {
-            case Character.CONTROL,
-                    Character.FORMAT,
-                    Character.SURROGATE,
-                    Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR -> true;
-            default -> cp == 0xFFFD || (cp & 0xFFFE) == 0xFFFE;
-        };
+        return Badges.needed(cp);
     }
 
     private static String describe(int cp) {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Sleuth Kit command-line tools as oracle, always with {@code TZ=UTC} (FAT times go through mktime). Outputs are
- * read as ISO-8859-1, so every char of a name is one raw byte.
+ * read as ISO-8859-1, so every char of a name is one raw byte ({@link #bytes} gives them back exactly).
  */
-final class Tsk {
+public final class Tsk {
     private static final Pattern MMLS_ROW =
             Pattern.compile("^\\d+:\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(.*)$", Pattern.MULTILINE);
     private static final Pattern FLS_LINE =
@@ -25,18 +25,18 @@ final class Tsk {
     private Tsk() {}
 
     /** One row of {@code mmls}: slot ("Meta", "-------", "000:001" or "002"), sectors, description. */
-    record MmlsRow(String slot, long startSector, long endSector, long lengthSectors, String description) {}
+    public record MmlsRow(String slot, long startSector, long endSector, long lengthSectors, String description) {}
 
     /** One line of {@code fls -r -p}: the name as raw bytes (ISO-8859-1), the deleted marker and the address. */
-    record FlsEntry(String type, boolean deleted, String address, String path) {}
+    public record FlsEntry(String type, boolean deleted, String address, String path) {}
 
-    static Proc.Result run(String... command) {
+    public static Proc.Result run(String... command) {
         List<String> full = new ArrayList<>(List.of("env", "TZ=UTC"));
         full.addAll(List.of(command));
         return Proc.run(null, full);
     }
 
-    static List<MmlsRow> mmls(Path image) {
+    public static List<MmlsRow> mmls(Path image) {
         Proc.Result r = run("mmls", image.toString()).ok();
         List<MmlsRow> rows = new ArrayList<>();
         Matcher m = MMLS_ROW.matcher(r.stdout());
@@ -52,13 +52,13 @@ final class Tsk {
     }
 
     /** {@code fls -r -p} of the file system at a sector offset, with an explicit type or null to autodetect. */
-    static List<FlsEntry> fls(Path image, long startSector, String fsType) {
+    public static List<FlsEntry> fls(Path image, long startSector, String fsType) {
         Proc.Result r =
                 run(fsArgs("fls", image, startSector, fsType, "-r", "-p")).ok();
         return parseFls(r.stdout());
     }
 
-    static List<FlsEntry> parseFls(String stdout) {
+    public static List<FlsEntry> parseFls(String stdout) {
         List<FlsEntry> out = new ArrayList<>();
         Matcher m = FLS_LINE.matcher(stdout);
         while (m.find()) {
@@ -68,7 +68,7 @@ final class Tsk {
     }
 
     /** The time columns of a body file, counted from its end. */
-    enum BodyTime {
+    public enum BodyTime {
         MTIME(3),
         CRTIME(1);
 
@@ -80,7 +80,7 @@ final class Tsk {
     }
 
     /** One time column of {@code fls -r -m /}, by path (raw bytes, no leading '/'); deleted entries omitted. */
-    static Map<String, Long> bodyTimes(Path image, long startSector, String fsType, BodyTime column) {
+    public static Map<String, Long> bodyTimes(Path image, long startSector, String fsType, BodyTime column) {
         Proc.Result r =
                 run(fsArgs("fls", image, startSector, fsType, "-r", "-m", "/")).ok();
         Map<String, Long> out = new HashMap<>();
@@ -100,16 +100,16 @@ final class Tsk {
     }
 
     /** SHA-256 of what {@code icat} reads for an address ({@code 12} or {@code 64-128-4}). */
-    static String icatSha256(Path image, long startSector, String fsType, String address) {
+    public static String icatSha256(Path image, long startSector, String fsType, String address) {
         Proc.Result r = run(fsArgs("icat", image, startSector, fsType, address)).ok();
         return Sha256.hex(r.stdout().getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static Proc.Result fsstat(Path image, long startSector, String fsType) {
+    public static Proc.Result fsstat(Path image, long startSector, String fsType) {
         return run(fsArgs("fsstat", image, startSector, fsType));
     }
 
-    static String[] fsArgs(String tool, Path image, long startSector, String fsType, String... rest) {
+    public static String[] fsArgs(String tool, Path image, long startSector, String fsType, String... rest) {
         List<String> args = new ArrayList<>(List.of(tool, "-o", Long.toString(startSector)));
         if (fsType != null) {
             args.addAll(List.of("-f", fsType));
@@ -122,5 +122,36 @@ final class Tsk {
             args.add(image.toString());
         }
         return args.toArray(String[]::new);
+    }
+
+    /** {@code fls -r -m /} of the file system at a sector offset, exactly as fls wrote it. */
+    public static byte[] bodyfile(Path image, long startSector, String fsType) {
+        return bytes(run(fsArgs("fls", image, startSector, fsType, "-r", "-m", "/"))
+                .ok()
+                .stdout());
+    }
+
+    /** {@code tsk_gettimes}: the body file of every file system of an image, each prefixed {@code volN/}. */
+    public static byte[] gettimes(Path image) {
+        return bytes(run("tsk_gettimes", image.toString()).ok().stdout());
+    }
+
+    /** What {@code icat} writes for an address ({@code 12} or {@code 64-128-4}), with {@code -s} (slack) if asked. */
+    public static byte[] icat(Path image, long startSector, String fsType, String address, boolean slack) {
+        List<String> args = new ArrayList<>(List.of("icat", "-o", Long.toString(startSector)));
+        if (fsType != null) {
+            args.addAll(List.of("-f", fsType));
+        }
+        if (slack) {
+            args.add("-s");
+        }
+        args.add(image.toString());
+        args.add(address);
+        return bytes(run(args.toArray(String[]::new)).ok().stdout());
+    }
+
+    /** The raw bytes of an output read as ISO-8859-1. */
+    public static byte[] bytes(String iso88591) {
+        return iso88591.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

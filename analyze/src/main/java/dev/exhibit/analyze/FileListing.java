@@ -1,0 +1,122 @@
+package dev.exhibit.analyze;
+
+import dev.exhibit.analyze.fs.DirectoryWalk;
+import dev.exhibit.analyze.fs.Entry;
+import dev.exhibit.analyze.fs.FileSystem;
+import dev.exhibit.analyze.img.Image;
+import dev.exhibit.analyze.output.BodyfileWriter;
+import dev.exhibit.analyze.output.ByteOut;
+import dev.exhibit.analyze.output.EntryWriter;
+import dev.exhibit.analyze.output.JsonLinesWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code exhibit analyze files}: every name of every selected file system, streamed entry by entry to the output as
+ * JSON Lines or as a body file (the lines of {@code fls -r -m /}, or of {@code tsk_gettimes} when a whole image with
+ * partitions is listed). Memory does not grow with the number of files: nothing is collected.
+ *
+ * <p>With orphans (the default, as fls) libtsk enters {@code $OrphanFiles} where it lists it, last in the root, so the
+ * order is fls's and libtsk reuses the names the walk collected instead of walking again. Without orphans the walk
+ * passes {@code NOORPHAN} and leaves out the virtual directory itself, saving the scan of every inode or FAT slot
+ * that finding orphans costs.
+ */
+public final class FileListing {
+    /** Output formats. */
+    public enum Format {
+        JSON_LINES,
+        BODYFILE
+    }
+
+    /**
+     * @param firstTarget index of the first target to list (the sandbox resumes after a crash with the next one)
+     */
+    public record Request(Path image, Selection selection, Format format, boolean orphans, int firstTarget) {}
+
+    private FileListing() {}
+
+    /**
+     * Lists the selected file systems. A file system that cannot be opened is reported as a problem and skipped
+     * when a whole image is listed, and is an error when it was selected.
+     */
+    public static void run(Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
+            throws IOException {
+        try (Image image = Image.open(request.image())) {
+            image.warnings().forEach(diagnostics::warning);
+            List<Target> targets = request.selection().resolve(image);
+            progress.targets(targets.size());
+            for (Target target : targets) {
+                if (target.index() < request.firstTarget()) {
+                    continue;
+                }
+                progress.target(target);
+                FileSystem fs = target.open(image, request.selection().required(targets), diagnostics);
+                if (fs == null) {
+                    continue;
+                }
+                try (fs) {
+                    walk(fs, target, request, out, progress);
+                }
+                out.flush();
+            }
+        }
+    }
+
+    private static void walk(FileSystem fs, Target target, Request request, ByteOut out, Progress progress)
+            throws IOException {
+        EntryWriter writer = request.format() == Format.BODYFILE
+                ? new BodyfileWriter(out, fs.type().isNtfs())
+                : new JsonLinesWriter(out, target.partitionAddress(), fs.type());
+        byte[] prefix = target.prefix().getBytes(StandardCharsets.US_ASCII);
+        long orphanDir = fs.lastInode();
+        boolean orphans = request.orphans();
+        int flags = DirectoryWalk.ALLOC | DirectoryWalk.UNALLOC | DirectoryWalk.RECURSE;
+        if (!orphans) {
+            flags |= DirectoryWalk.NOORPHAN;
+        }
+        DirectoryWalk.walk(fs, fs.rootInode(), flags, e -> {
+            if (!orphans && isOrphanDirectory(e, orphanDir)) {
+                return true;
+            }
+            writer.write(e, prefix);
+            if (isDirectory(e)) {
+                progress.directory(e);
+            }
+            return true;
+        });
+    }
+
+    /** The virtual {@code $OrphanFiles} directory libtsk adds to the root at the last metadata address. */
+    static boolean isOrphanDirectory(Entry e, long orphanDir) {
+        return e.nameType() == Entry.NAME_TYPE_VIRT_DIR && e.nameMetaAddress() == orphanDir && e.parentLength() == 0;
+    }
+
+    static boolean isDirectory(Entry e) {
+        return e.nameType() == Entry.NAME_TYPE_DIR || (e.hasMeta() && e.metaType() == Entry.META_TYPE_DIR);
+    }
+
+    /** Where a listing is; the sandbox records it so that a crash inside libtsk can be located and resumed after. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+            @Override
+            public void targets(int count) {}
+
+            @Override
+            public void target(Target target) {}
+
+            @Override
+            public void directory(Entry directory) {}
+        };
+
+        /** How many file systems the command will go through. */
+        void targets(int count);
+
+        /** A file system is about to be opened and walked. */
+        void target(Target target);
+
+        /** The walk just listed a directory, which libtsk enters next. */
+        void directory(Entry directory);
+    }
+}

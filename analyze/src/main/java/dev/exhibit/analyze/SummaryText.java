@@ -1,0 +1,127 @@
+package dev.exhibit.analyze;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.Sizes;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * The human-readable form of an analysis summary: the image, the partition table exactly as {@code mmls} prints it,
+ * and each file system's type, label, size and file counts. Evidence strings (labels, GPT names) are shown in their
+ * display form, so that a name cannot drive the terminal.
+ */
+final class SummaryText {
+    private SummaryText() {}
+
+    static String render(JsonNode s) {
+        StringBuilder b = new StringBuilder();
+        JsonNode img = s.path("image");
+        b.append("Image: ").append(Displayed.of(img.path("path").asText())).append('\n');
+        b.append("Format: ")
+                .append(img.path("format").asText())
+                .append(" (")
+                .append(img.path("formatDescription").asText())
+                .append("), ")
+                .append(img.path("files").size())
+                .append(img.path("files").size() == 1 ? " file" : " files")
+                .append('\n');
+        b.append("Media size: ")
+                .append(Sizes.describe(img.path("mediaBytes").asLong()))
+                .append(", sector size ")
+                .append(img.path("sectorSizeBytes").asLong())
+                .append(" bytes\n");
+        for (JsonNode w : s.path("warnings")) {
+            b.append("Warning: ").append(Displayed.of(w.asText())).append('\n');
+        }
+        b.append('\n');
+        JsonNode vs = s.path("volumeSystem");
+        if (vs.isObject()) {
+            partitionTable(b, vs);
+        } else {
+            b.append("No partition table: the image holds a file system directly (or nothing libtsk recognises).\n");
+        }
+        b.append('\n');
+        fileSystems(b, s);
+        for (JsonNode p : s.path("problems")) {
+            b.append("Problem: ")
+                    .append(Displayed.of(p.path("message").asText()))
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The lines {@code mmls} prints, column for column. */
+    private static void partitionTable(StringBuilder b, JsonNode vs) {
+        long block = vs.path("blockSizeBytes").asLong();
+        b.append(vs.path("description").asText()).append('\n');
+        b.append("Offset Sector: ")
+                .append(vs.path("byteOffset").asLong() / Math.max(1, block))
+                .append('\n');
+        b.append("Units are in ").append(block).append("-byte sectors\n\n");
+        b.append("      Slot      Start        End          Length       Description\n");
+        for (JsonNode p : vs.path("partitions")) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%03d:  %-10s%010d   %010d   %010d   %s%n",
+                    p.path("address").asLong(),
+                    p.path("slot").asText(),
+                    p.path("startSector").asLong(),
+                    p.path("endSector").asLong(),
+                    p.path("lengthSectors").asLong(),
+                    Displayed.bytes(p.path("descriptionBytes").asText())));
+        }
+    }
+
+    private static void fileSystems(StringBuilder b, JsonNode s) {
+        JsonNode list = s.path("fileSystems");
+        b.append(list.isEmpty() ? "No file system found.\n" : "File systems:\n");
+        for (JsonNode fs : list) {
+            b.append(
+                            fs.path("partition").isNull()
+                                    ? "  image"
+                                    : "  partition " + fs.path("partition").asLong())
+                    .append(" at sector ")
+                    .append(fs.path("startSector").asLong())
+                    .append(" (byte offset ")
+                    .append(fs.path("byteOffset").asLong())
+                    .append("): ")
+                    .append(fs.path("type").asText())
+                    .append(", label \"")
+                    .append(Displayed.bytes(fs.path("labelBytes").asText()))
+                    .append("\", ")
+                    .append(fs.path("blockCount").asLong())
+                    .append(" blocks of ")
+                    .append(fs.path("blockSizeBytes").asLong())
+                    .append(" bytes\n");
+            JsonNode f = fs.path("files");
+            if (f.isObject()) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "    files: %d entries: %d regular files, %d directories, %d symlinks, %d virtual, %d other;"
+                                + " %d deleted, %d orphans%s%n",
+                        f.path("entries").asLong(),
+                        f.path("regularFiles").asLong(),
+                        f.path("directories").asLong(),
+                        f.path("symlinks").asLong(),
+                        f.path("virtual").asLong(),
+                        f.path("other").asLong(),
+                        f.path("deleted").asLong(),
+                        f.path("orphans").asLong(),
+                        f.path("orphanSearch").asBoolean() ? "" : " (orphan search skipped)"));
+            } else {
+                b.append("    files: not counted (the walk did not complete; see the problems below)\n");
+            }
+        }
+    }
+
+    /** Display forms for text that came through JSON. */
+    private static final class Displayed {
+        static String of(String text) {
+            return dev.exhibit.analyze.output.Display.of(text);
+        }
+
+        static String bytes(String base64) {
+            return dev.exhibit.analyze.output.Display.of(Base64.getDecoder().decode(base64));
+        }
+    }
+}

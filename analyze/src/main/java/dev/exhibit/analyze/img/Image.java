@@ -1,0 +1,146 @@
+package dev.exhibit.analyze.img;
+
+import dev.exhibit.analyze.tsk.Calls;
+import dev.exhibit.analyze.tsk.Layouts;
+import dev.exhibit.analyze.tsk.Libtsk;
+import dev.exhibit.analyze.tsk.Mem;
+import dev.exhibit.analyze.tsk.TskException;
+import dev.exhibit.core.ExhibitException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An evidence image opened read-only through libtsk ({@code TSK_IMG_INFO}): raw, split raw ({@code .001} finds its
+ * siblings), EWF ({@code .E01}), VMDK, VHD, whatever the installed libtsk reads. libtsk opens every format with
+ * {@code O_RDONLY}; nothing here writes. Owns its pointer; close it after every volume system and file system opened
+ * on it.
+ */
+public final class Image implements AutoCloseable {
+    /** Extensions of container formats that libtsk 4.11 would silently read as raw bytes if it failed to parse them. */
+    private static final List<String> CONTAINER_EXTENSIONS =
+            List.of(".vmdk", ".qcow", ".qcow2", ".vhdx", ".vdi", ".dmg");
+
+    private final Arena arena;
+    private final MemorySegment self;
+    private final Path path;
+    private final ImageFormat format;
+    private final long sizeBytes;
+    private final int sectorSizeBytes;
+    private final List<Path> files;
+    private final List<String> warnings;
+
+    private Image(Arena arena, MemorySegment self, Path path) {
+        this.arena = arena;
+        this.self = self;
+        this.path = path;
+        long a = self.address();
+        this.format = ImageFormat.of(Mem.i32(a + Layouts.IMG_ITYPE));
+        this.sizeBytes = Mem.i64(a + Layouts.IMG_SIZE);
+        this.sectorSizeBytes = Mem.i32(a + Layouts.IMG_SECTOR_SIZE);
+        this.files = segmentFiles(a);
+        this.warnings = warningsFor(path, format);
+    }
+
+    /**
+     * Opens {@code path} read-only, letting libtsk detect the format.
+     *
+     * @throws NoSuchFileException when the file does not exist (exit status 3)
+     * @throws TskException when libtsk cannot open it (exit status 1)
+     */
+    public static Image open(Path path) throws NoSuchFileException, AccessDeniedException {
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+        if (!Files.isReadable(path)) {
+            throw new AccessDeniedException(path.toString());
+        }
+        if (Files.isDirectory(path)) {
+            throw ExhibitException.usage(path + " is a directory, not an image");
+        }
+        Libtsk.require();
+        Arena arena = Arena.ofConfined();
+        try {
+            MemorySegment paths = arena.allocate(ValueLayout.ADDRESS);
+            paths.set(ValueLayout.ADDRESS, 0, arena.allocateFrom(path.toString()));
+            Calls.errorReset();
+            MemorySegment img = Calls.imgOpenUtf8(1, paths, ImageFormat.DETECT, 0);
+            if (img.address() == 0) {
+                throw TskException.fromLibtsk(
+                        ExhibitException.Kind.EVIDENCE, path.toString(), "image", 0, "cannot open the image");
+            }
+            return new Image(arena, img.reinterpret(Layouts.IMG_INFO_BYTES, arena, Calls::imgClose), path);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    /** The native handle, for the layers opened on this image. */
+    public MemorySegment segment() {
+        return self;
+    }
+
+    /** The path given to {@link #open} (for split and EWF images, the first segment). */
+    public Path path() {
+        return path;
+    }
+
+    public ImageFormat format() {
+        return format;
+    }
+
+    /** Size of the media the image holds (after decompression for EWF, VMDK, VHD), in bytes. */
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public int sectorSizeBytes() {
+        return sectorSizeBytes;
+    }
+
+    /** Every file libtsk opened for this image, in order (several for split raw and segmented EWF). */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** Things a reader must know about how the image was read, such as a container format read as raw. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+
+    private List<Path> segmentFiles(long img) {
+        int count = Mem.i32(img + Layouts.IMG_NUM_IMG);
+        long array = Mem.ptr(img + Layouts.IMG_IMAGES);
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < count && array != 0; i++) {
+            out.add(Path.of(Mem.text(Mem.ptr(array + (long) i * ValueLayout.ADDRESS.byteSize()))));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> warningsFor(Path path, ImageFormat format) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String ext : CONTAINER_EXTENSIONS) {
+            if (name.endsWith(ext) && format.isRaw()) {
+                out.add(path + " was opened as raw bytes although its name says " + ext.substring(1)
+                        + ": libtsk " + Libtsk.version() + " did not recognise the container, so offsets and"
+                        + " sizes refer to the container file itself, not to the disk inside it");
+            }
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.exhibit.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.core.Invocation;
+import dev.exhibit.core.json.Jcs;
+import dev.exhibit.testkit.TestImages;
+import dev.exhibit.testkit.Tsk;
+import dev.exhibit.testkit.Unchanged;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SummariesTest {
+    private static final Invocation INVOCATION = Invocation.of("exhibit", List.of("analyze", "x"));
+
+    @TempDir
+    Path tmp;
+
+    static ObjectNode build(String name) throws Exception {
+        return Summaries.build(TestImages.get(name), INVOCATION, true, Map.of(), Map.of(), FileListing.Progress.NONE);
+    }
+
+    /** The fields the report module reads (report's AnalysisFixture), with the values mmls and the recipes give. */
+    @ParameterizedTest
+    @ValueSource(strings = {"mbr", "gpt", "e01", "vmdk"})
+    void build_hasTheShapeTheReportReads(String name) throws Exception {
+        Unchanged before = Unchanged.of(TestImages.segments(name));
+        ObjectNode s = build(name);
+        before.verify();
+        assertThat(s.path("type").asText()).isEqualTo("exhibit.analysis-summary");
+        assertThat(s.path("version").asInt()).isEqualTo(1);
+        assertThat(s.path("invocation").path("commandLine").asText()).isEqualTo("exhibit analyze x");
+        JsonNode image = s.path("image");
+        assertThat(Path.of(image.path("path").asText())).isAbsolute();
+        assertThat(image.path("format").asText()).isNotEmpty();
+        assertThat(image.path("mediaBytes").asLong())
+                .isEqualTo(TestImages.facts(name).path("media_size_bytes").asLong());
+        assertThat(image.path("sectorSizeBytes").asInt()).isEqualTo(512);
+        assertThat(s.path("warnings").isArray()).isTrue();
+        assertThat(s.path("problems")).isEmpty();
+
+        JsonNode vs = s.path("volumeSystem");
+        assertThat(vs.path("type").asText())
+                .isEqualTo(TestImages.facts(name).path("volume_system").asText());
+        assertThat(vs.path("byteOffset").asLong()).isZero();
+        assertThat(vs.path("blockSizeBytes").asInt()).isEqualTo(512);
+        List<Tsk.MmlsRow> mmls = Tsk.mmls(TestImages.get(name));
+        assertThat(vs.path("partitions")).hasSize(mmls.size());
+        for (int i = 0; i < mmls.size(); i++) {
+            JsonNode p = vs.path("partitions").get(i);
+            Tsk.MmlsRow row = mmls.get(i);
+            assertThat(p.path("address").asInt()).isEqualTo(i);
+            assertThat(p.path("slot").asText()).isEqualTo(row.slot());
+            assertThat(p.path("startSector").asLong()).isEqualTo(row.startSector());
+            assertThat(p.path("endSector").asLong()).isEqualTo(row.endSector());
+            assertThat(p.path("lengthSectors").asLong()).isEqualTo(row.lengthSectors());
+            assertThat(p.path("byteOffset").asLong()).isEqualTo(row.startSector() * 512);
+            assertThat(p.path("kind").asText()).isIn("partition", "table", "unallocated");
+            assertThat(p.path("allocated").asBoolean())
+                    .isEqualTo(p.path("kind").asText().equals("partition"));
+            byte[] description =
+                    Base64.getDecoder().decode(p.path("descriptionBytes").asText());
+            assertThat(new String(description, StandardCharsets.ISO_8859_1).strip())
+                    .isEqualTo(row.description());
+        }
+
+        List<JsonNode> facts = List.copyOf(listOf(TestImages.facts(name).path("file_systems")));
+        assertThat(s.path("fileSystems")).hasSize(facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            JsonNode fs = s.path("fileSystems").get(i);
+            JsonNode f = facts.get(i);
+            assertThat(fs.path("type").asText()).isEqualTo(f.path("type").asText());
+            assertThat(fs.path("label").asText()).isEqualTo(f.path("label").asText());
+            assertThat(fs.path("startSector").asLong())
+                    .isEqualTo(f.path("start_sector").asLong());
+            JsonNode partition = vs.path("partitions").get(fs.path("partition").asInt());
+            assertThat(partition.path("startSector").asLong())
+                    .isEqualTo(fs.path("startSector").asLong());
+            assertThat(fs.path("complete").asBoolean()).isTrue();
+            assertThat(fs.path("blockSizeBytes").asInt()).isPositive();
+            assertThat(fs.path("blockCount").asLong()).isPositive();
+        }
+        assertThat(Jcs.isCanonical(Jcs.canonicalBytes(s))).isTrue();
+    }
+
+    /** File counts agree with fls -r -p (one line per name on file systems without streams). */
+    @ParameterizedTest
+    @ValueSource(strings = {"fat12", "exfat", "ext4", "iso9660", "hostile"})
+    void build_countsTheNamesFlsLists(String name) throws Exception {
+        JsonNode files = build(name).path("fileSystems").get(0).path("files");
+        List<Tsk.FlsEntry> fls = Tsk.fls(TestImages.get(name), 0, null);
+        assertThat(files.path("entries").asLong()).isEqualTo(fls.size());
+        assertThat(files.path("deleted").asLong())
+                .isEqualTo(fls.stream().filter(Tsk.FlsEntry::deleted).count());
+        assertThat(files.path("directories").asLong())
+                .isEqualTo(fls.stream().filter(e -> e.type().equals("d/d")).count());
+        assertThat(files.path("orphans").asLong())
+                .isEqualTo(fls.stream()
+                        .filter(e -> e.path().startsWith("$OrphanFiles/"))
+                        .count());
+    }
+
+    @Test
+    void text_showsThePartitionTableAsMmlsPrintsIt() throws Exception {
+        String text = Summaries.text(build("mbr"));
+        String mmls = Tsk.run("mmls", TestImages.get("mbr").toString()).ok().stdout();
+        assertThat(text).contains(mmls);
+        assertThat(text).contains("partition 2 at sector 2048").contains("label \"MBR-FAT16\"");
+    }
+
+    @Test
+    void build_recordsDamageAndStillSummarisesTheRest() throws Exception {
+        ObjectNode s = build("truncated");
+        assertThat(s.path("fileSystems").size()).isGreaterThanOrEqualTo(1);
+        assertThat(s.path("fileSystems").get(0).path("type").asText()).isEqualTo("fat16");
+        JsonNode garbage = build("garbage");
+        assertThat(garbage.path("volumeSystem").isNull()).isTrue();
+        assertThat(garbage.path("fileSystems")).isEmpty();
+        assertThat(garbage.path("problems").get(0).path("message").asText())
+                .contains("byte offset 0")
+                .contains("Possible encryption detected");
+    }
+
+    @Test
+    void write_refusesToOverwrite() throws Exception {
+        Path file = tmp.resolve("analysis.json");
+        ObjectNode s = build("fat12");
+        Summaries.write(s, file);
+        assertThat(Jcs.isCanonical(Files.readAllBytes(file))).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Summaries.write(s, file))
+                .hasMessageContaining("exists");
+    }
+
+    private static List<JsonNode> listOf(JsonNode array) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.exhibit.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Bytes into a text writer, decoded as UTF-8 when flushed: for callers that only gave {@link Main} a writer. */
+final class WriterOutputStream extends OutputStream {
+    private final PrintWriter writer;
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+    WriterOutputStream(PrintWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public void write(int b) {
+        pending.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        pending.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {
+        writer.write(pending.toString(StandardCharsets.UTF_8));
+        writer.flush();
+        pending.reset();
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+}
