@@ -65,7 +65,7 @@ readonly HOSTILE_GPT_NAME2=$'invoice\u202etxt.exe \e[31mred'
 readonly HOSTILE_GPT_LABEL='</script><b>x'
 recipe_hostile_gpt() {
   need sfdisk:fdisk mkfs.ext4:e2fsprogs debugfs:e2fsprogs
-  fact_str description "GPT disk whose partition names (markup; RLO and a terminal escape) and ext4 label (</script>) attack displays; the hostile names inside."
+  fact_str description "GPT disk whose partition names (markup; RLO and a terminal escape) and ext4 label (</script>) attack displays; the hostile names in the ext4, the standard tree in a FAT12."
   clear_deleted
   local s="$WORK/src" disk="$WORK/hostile-gpt.img"
   mkdir -p "$s"
@@ -81,13 +81,15 @@ start=18432, size=4096, type=$GPT_BASIC, uuid=45584849-4249-5400-8000-0000000bad
 SFDISK
   fact_str volume_system gpt
   partition gpt 0@2 0 2048 16384 "$GPT_LINUX" ext4 "$HOSTILE_GPT_NAME1"
-  partition gpt 0@2 1 18432 4096 "$GPT_BASIC" "" "$HOSTILE_GPT_NAME2"
+  partition gpt 0@2 1 18432 4096 "$GPT_BASIC" fat12 "$HOSTILE_GPT_NAME2"
   ext4_build "$WORK/p1.img" 8M "$HOSTILE_GPT_LABEL" 5eed0000-0000-4000-8000-0000000bad04 "$s" -b 1024
   fs_begin ext4 2048 "$HOSTILE_GPT_LABEL" "\"uuid\": \"5eed0000-0000-4000-8000-0000000bad04\", \"autodetect\": true"
   fs_add_tree "$s"
   fs_end
+  fat_volume "$WORK/p2.img" 12 $((4096 * SECTOR)) HOSTILE 4b0a0002 hostile-gpt-fat12 18432 true
   place "$WORK/p1.img" "$disk" 2048
-  rm -f "$WORK/p1.img"
+  place "$WORK/p2.img" "$disk" 18432
+  rm -f "$WORK/p1.img" "$WORK/p2.img"
   single_image hostile-gpt.img true
 }
 : nested directories with long names, each holding a file. The directory
