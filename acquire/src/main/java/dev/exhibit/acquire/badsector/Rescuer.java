@@ -95,7 +95,9 @@ public final class Rescuer {
         this.policy = policy;
         this.hooks = hooks;
         this.sectorBytes = source.logicalSectorBytes();
-        this.maxSkipBytes = Math.max(MIN_SKIP_BYTES, Math.min(MAX_SKIP_BYTES, source.sizeBytes() / 100));
+        // a whole number of clusters: a skip lands where direct reads may start
+        long skipCap = Math.min(MAX_SKIP_BYTES, source.sizeBytes() / 100) / CLUSTER_BYTES * CLUSTER_BYTES;
+        this.maxSkipBytes = Math.max(MIN_SKIP_BYTES, skipCap);
         if (pool.bufferBytes() % CLUSTER_BYTES != 0 || CLUSTER_BYTES % sectorBytes != 0) {
             throw new IllegalArgumentException(
                     "buffers of " + pool.bufferBytes() + " bytes must hold whole clusters of " + CLUSTER_BYTES
