@@ -16,14 +16,15 @@ import java.util.Set;
  * sectors that cannot be read are filled.
  *
  * <ol>
- *   <li><b>Copying, pass 1.</b> Large buffered reads. When one fails, its block is read again in 64 KiB clusters
- *       with direct I/O (so the page cache cannot hide or spread the error), and a lone failing cluster is scraped
- *       sector by sector at once, with its retries, so scattered bad sectors cost no second pass and the image is
- *       hashed as it is written. When failures cluster (two failing clusters in a row, or four bad sectors in a
- *       row), the area is left for later and the read skips ahead, the skip doubling while failures go on, so a
- *       dying drive is not hammered where it is worst.
- *   <li><b>Copying, pass 2.</b> The skipped areas, read the same way without skipping; failing clusters are left
- *       for trimming.
+ *   <li><b>Copying, pass 1.</b> Large reads, with direct I/O from a block device. When one fails, its block is read
+ *       again in 64 KiB clusters with direct I/O (so the page cache cannot hide or spread the error), and a lone
+ *       failing cluster is scraped sector by sector at once, with its retries, so scattered bad sectors cost no
+ *       second pass and the image is hashed as it is written. When failures cluster (two failing clusters in a row,
+ *       or four bad sectors in a row), the area is left for later and the read skips ahead, the skip doubling while
+ *       failures go on; after a skip, reads start at one cluster and double while they succeed, so a dying drive is
+ *       not hammered where it is worst.
+ *   <li><b>Copying, pass 2.</b> The skipped areas, read the same way (from one cluster up) without skipping;
+ *       failing clusters are left for trimming.
  *   <li><b>Trimming.</b> Each failed area is read sector by sector from its leading edge forwards and from its
  *       trailing edge backwards, each up to the first bad sector.
  *   <li><b>Scraping.</b> What lies between is read sector by sector.
@@ -75,9 +76,15 @@ public final class Rescuer {
     private final Policy policy;
     private final Hooks hooks;
     private final boolean skipping;
+    private final boolean bulkDirect;
     private final int sectorBytes;
     private final long maxSkipBytes;
     private long skipBytes;
+    /** The next bulk read's size: one cluster after a skip or in pass 2, doubling after each good read. */
+    private long readBytes;
+    /** Failing clusters since the last good read: a skip that lands on one more leaves that area for later. */
+    private int failedClustersInRow;
+
     private volatile long lastGoodReadNanos = System.nanoTime();
 
     /**
@@ -95,6 +102,7 @@ public final class Rescuer {
         this.policy = policy;
         this.hooks = hooks;
         this.sectorBytes = source.logicalSectorBytes();
+        this.bulkDirect = source.isBlockDevice();
         // a whole number of clusters: a skip lands where direct reads may start
         long skipCap = Math.min(MAX_SKIP_BYTES, source.sizeBytes() / 100) / CLUSTER_BYTES * CLUSTER_BYTES;
         this.maxSkipBytes = Math.max(MIN_SKIP_BYTES, skipCap);
@@ -125,6 +133,10 @@ public final class Rescuer {
 
     private void copy(boolean firstPass) throws IOException {
         long block = pool.bufferBytes();
+        // Skipped areas lie next to failures: start a cluster at a time there, so that a bulk read does not fail again
+        // on what the skip left, and grow the reads while they succeed.
+        readBytes = firstPass ? block : CLUSTER_BYTES;
+        failedClustersInRow = 0;
         long cursor = map.beginByte();
         Block region;
         while ((region = map.next(cursor, NON_TRIED)) != null) {
@@ -133,24 +145,32 @@ public final class Rescuer {
             while (p < end) {
                 hooks.between();
                 map.setPosition(new RescueMap.Position(p, RescuePhase.COPYING, firstPass ? 1 : 2));
-                long blockEnd = Math.min(end, (p / block + 1) * block);
+                long blockEnd = Math.min(end, Math.min((p / block + 1) * block, p + readBytes));
                 p = Math.min(end, readBlock(p, blockEnd, firstPass));
             }
             cursor = end;
         }
     }
 
-    /** Reads bytes [p, blockEnd) and returns where reading goes on. */
+    /**
+     * Reads bytes [p, blockEnd) and returns where reading goes on. A block device is read with direct I/O: through
+     * the page cache, one bad sector fails its whole page or folio, and the kernel reads it again two or three times
+     * before it gives up, which hammers a failing drive and costs time. An image file is read through the page cache,
+     * which may already hold it.
+     */
     private long readBlock(long p, long blockEnd, boolean firstPass) throws IOException {
         Lease lease = takeBuffer();
         try {
             MemorySegment buf = lease.buffer();
             long len = blockEnd - p;
-            SectorReads.Outcome r = reads.read(buf.asSlice(0, len), p, false);
+            boolean direct = bulkDirect && p % sectorBytes == 0 && len % sectorBytes == 0;
+            SectorReads.Outcome r = reads.read(buf.asSlice(0, len), p, direct);
             if (r.complete(len)) {
                 frontier.deliver(lease, p, buf.asSlice(0, len), List.of());
                 goodRead();
                 skipBytes = 0;
+                failedClustersInRow = 0;
+                readBytes = Math.min(pool.bufferBytes(), readBytes * 2);
                 return blockEnd;
             }
             long q = p + alignDown(r.bytes());
@@ -158,32 +178,41 @@ public final class Rescuer {
                 frontier.deliver(lease, p, buf.asSlice(0, q - p), List.of());
                 goodRead();
             }
-            return resolve(lease, p, q, blockEnd, firstPass);
+            // a direct read that failed within one cluster has told what reading that cluster again would
+            boolean clusterFailed = direct && blockEnd <= (q / CLUSTER_BYTES + 1) * CLUSTER_BYTES;
+            return resolve(lease, p, q, blockEnd, firstPass, clusterFailed);
         } finally {
             lease.release();
         }
     }
 
-    /** After a failed bulk read at {@code q}: bytes [q, blockEnd) of the buffer that holds [p, blockEnd). */
-    private long resolve(Lease lease, long p, long q, long blockEnd, boolean firstPass) throws IOException {
+    /**
+     * After a failed bulk read at {@code q}: bytes [q, blockEnd) of the buffer that holds [p, blockEnd).
+     *
+     * @param firstClusterFailed whether the cluster at {@code q} is known to fail, and need not be read again
+     */
+    private long resolve(Lease lease, long p, long q, long blockEnd, boolean firstPass, boolean firstClusterFailed)
+            throws IOException {
         MemorySegment buf = lease.buffer();
         long start = q;
         List<BadRun> runs = new ArrayList<>();
         long c = q;
-        int failedClusters = 0;
         while (c < blockEnd) {
             long ce = Math.min(blockEnd, (c / CLUSTER_BYTES + 1) * CLUSTER_BYTES);
-            SectorReads.Outcome cr = reads.read(buf.asSlice(c - p, ce - c), c, true);
+            SectorReads.Outcome cr = firstClusterFailed
+                    ? new SectorReads.Outcome(0, "failed")
+                    : reads.read(buf.asSlice(c - p, ce - c), c, true);
+            firstClusterFailed = false;
             if (cr.complete(ce - c)) {
                 c = ce;
-                failedClusters = 0;
+                failedClustersInRow = 0;
                 goodRead();
                 continue;
             }
             c += alignDown(cr.bytes());
-            failedClusters++;
+            failedClustersInRow++;
             long stop = c;
-            if (firstPass && (!skipping || failedClusters < CLUSTERED_FAILED_CLUSTERS)) {
+            if (firstPass && (!skipping || failedClustersInRow < CLUSTERED_FAILED_CLUSTERS)) {
                 stop = scrapeInBuffer(buf, p, c, ce, runs, skipping);
                 if (stop == ce) {
                     c = ce;
@@ -197,6 +226,7 @@ public final class Rescuer {
             map.mark(stop, ce - stop, BlockStatus.NON_TRIMMED);
             if (firstPass) {
                 skipBytes = Math.min(maxSkipBytes, skipBytes == 0 ? MIN_SKIP_BYTES : skipBytes * 2);
+                readBytes = CLUSTER_BYTES;
                 return ce + skipBytes;
             }
             c = ce;
