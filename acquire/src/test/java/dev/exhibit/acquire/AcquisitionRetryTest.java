@@ -24,10 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code --retries N}: each bad sector is read again N times, and a failing drive is not hammered beyond that. */
 class AcquisitionRetryTest {
     static final long SIZE = 8L << 20;
-    /** Lone bad sectors, scraped as pass 1 meets them. */
-    static final String SCATTERED = "100,5000,5002";
-    /** Plus a pair, a clustered area (skipped, then trimmed and scraped) and one after it, in the same read block. */
-    static final String BAD = SCATTERED + ",3000,3001,9000-9799,16000";
+    /** Lone bad sectors (each alone in its 64 KiB cluster), scraped as pass 1 meets them. */
+    static final String SCATTERED = "100,5000,5600";
+    /**
+     * Plus a pair, two in one cluster, a clustered area (skipped, then trimmed and scraped) and one after it, in the
+     * same read block.
+     */
+    static final String BAD = SCATTERED + ",3000,3001,6000,6002,9000-9799,16000";
     /**
      * Failed reads wider than a sector that may touch a bad sector: pass 1's bulk read, the bulk read after a skip,
      * the cluster read, and the kernel's re-issue of the failing rest of a read that partly succeeded (the loop driver

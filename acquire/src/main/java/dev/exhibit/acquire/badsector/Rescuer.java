@@ -239,14 +239,27 @@ public final class Rescuer {
     }
 
     /**
-     * Reads sectors [from, to) one by one into the buffer (which holds bytes from {@code p}), filling bad ones; stops
-     * early after {@link #CLUSTERED_FAILED_SECTORS} bad sectors in a row and returns where it stopped.
+     * Reads sectors [from, to) one by one into the buffer (which holds bytes from {@code p}), filling bad ones, except
+     * that after the first bad sector the rest is tried in one read; stops early after
+     * {@link #CLUSTERED_FAILED_SECTORS} bad sectors in a row and returns where it stopped.
      */
     private long scrapeInBuffer(MemorySegment buf, long p, long from, long to, List<BadRun> runs, boolean mayStop)
             throws IOException {
         int consecutive = 0;
+        boolean restTried = false;
         long s = from;
         while (s < to) {
+            if (consecutive == 1 && !restTried) {
+                // Past the first bad sector, the rest of the cluster is most often good: one read instead of a read
+                // per sector. It fails only on another bad sector, which the scan would meet anyway; tried once.
+                restTried = true;
+                SectorReads.Outcome rest = reads.read(buf.asSlice(s - p, to - s), s, true);
+                s += alignDown(rest.bytes());
+                if (rest.bytes() > 0) {
+                    goodRead();
+                }
+                continue;
+            }
             long len = Math.min(sectorBytes, to - s);
             MemorySegment one = buf.asSlice(s - p, len);
             String error = null;
