@@ -183,14 +183,20 @@ public final class Acquisition {
                     run.saveMap();
                 }
             } catch (IOException | RuntimeException e) {
-                t.addSuppressed(e);
+                suppress(t, e);
+            }
+            try {
+                // the stages log the windows they still hold first: the failure must be the log's last record
+                run.stopStages();
+            } catch (RuntimeException e) {
+                suppress(t, e);
             }
             try {
                 log.append(
                         "failure",
                         Records.failure(t, message, map.position().byteOffset(), run.bytesResolved(), ledger.count()));
             } catch (IOException | RuntimeException e) {
-                t.addSuppressed(e);
+                suppress(t, e);
                 hint += " (the failure could not be logged: " + e.getMessage() + ")";
             }
             ExhibitException.Kind kind = t instanceof ExhibitException e ? e.kind() : ExhibitException.Kind.ENVIRONMENT;
@@ -198,6 +204,13 @@ public final class Acquisition {
                 return new ExhibitException(kind, message + hint, t);
             }
             return new IllegalStateException(message + hint, t);
+        }
+
+        /** A failed stage rethrows its failure to every later call: the same exception may come back. */
+        private static void suppress(Throwable t, Throwable e) {
+            if (e != t) {
+                t.addSuppressed(e);
+            }
         }
     }
 }

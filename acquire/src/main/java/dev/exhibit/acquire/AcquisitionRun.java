@@ -136,6 +136,11 @@ final class AcquisitionRun implements AutoCloseable {
         return System.nanoTime() - startNanos;
     }
 
+    /** Stops the stages after a failure: what they were sent is written and its complete windows logged. */
+    void stopStages() {
+        pipeline.close();
+    }
+
     /** Ends the stages without results, after a failure. */
     @Override
     public void close() {

@@ -45,8 +45,14 @@ record Replay(
         Map<Long, String> windows = new HashMap<>();
         long logged = 0;
         for (long i = 0; all.containsKey(i); i++) {
+            long end = ends.get(i);
+            if (end != (i + 1) * facts.windowBytes() && end != sizeBytes) {
+                // A shorter window that is not the image's last proves nothing about the whole window: earlier
+                // versions logged one when an interrupted run stopped mid-window.
+                break;
+            }
             windows.put(i, all.get(i));
-            logged = ends.get(i);
+            logged = end;
         }
         RescueMap map = fromFile != null ? fromFile : RescueMap.of(sizeBytes);
         return build(facts, windows, logged, map, sizeBytes, sectorBytes, retries);

@@ -131,7 +131,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** Ends every stage, waits for them, and returns the digests. */
     public Result finish() throws IOException {
-        stop();
+        stop(false);
         rethrowFailure();
         Map<HashAlgorithm, String> hashes = new LinkedHashMap<>();
         for (DigestStage d : digests) {
@@ -140,22 +140,25 @@ public final class Pipeline implements AutoCloseable {
         return new Result(hashes, windows.windows(), hashedEnd);
     }
 
-    /** Stops the stages without caring for their results (after a failure, or on interruption). */
+    /**
+     * Stops the stages without finishing them (after a failure, or on interruption): what was sent is still written,
+     * and complete windows are still logged, but no last, shorter window is made of bytes that stopped early.
+     */
     @Override
     public void close() {
         try {
-            stop();
+            stop(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void stop() throws IOException {
+    private void stop(boolean abort) throws IOException {
         if (finished) {
             return;
         }
         finished = true;
-        all.forEach(Stage::end);
+        all.forEach(abort ? Stage::abort : Stage::end);
         try {
             for (Stage s : all) {
                 s.join();
