@@ -170,20 +170,28 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void rethrowFailure() throws IOException {
+        // The writer's own failure first: a window stage waiting for those bytes fails only because of it, and the
+        // writer's exception says what happened (a full destination, and where).
+        if (writer != null) {
+            rethrow(writer.failure());
+        }
         for (Stage s : all) {
-            Throwable t = s.failure();
-            if (t instanceof IOException io) {
-                throw io;
-            }
-            if (t instanceof RuntimeException re) {
-                throw re;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            if (t != null) {
-                throw new IOException(t);
-            }
+            rethrow(s.failure());
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IOException(t);
         }
     }
 }
