@@ -1,6 +1,7 @@
 package dev.exhibit.cli;
 
 import static dev.exhibit.acquire.AcquisitionOracle.SECTOR;
+import static dev.exhibit.acquire.AcquisitionOracle.assertBadRangesAreTheRuns;
 import static dev.exhibit.acquire.AcquisitionOracle.assertImageIsSourceWithFill;
 import static dev.exhibit.acquire.AcquisitionOracle.assertLoggedHashesMatchImage;
 import static dev.exhibit.acquire.AcquisitionOracle.assertMapListsExactly;
@@ -141,6 +142,7 @@ class AcquireCommandTest {
         }
         assertThat(types(log(out))).containsSubsequence("start", "source", "failure", "resume", "end");
         assertMapListsExactly(out, bad);
+        assertBadRangesAreTheRuns(log(out), bad, 0);
         assertLoggedHashesMatchImage(out);
         assertThat(log(out).last("end").orElseThrow().path("badSectorCount").asLong())
                 .isEqualTo(bad.size());
