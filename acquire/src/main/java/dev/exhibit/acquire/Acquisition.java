@@ -20,6 +20,7 @@ import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -62,8 +63,14 @@ public final class Acquisition {
             OutputDirectory.prepare(request.outDir());
             OutputDirectory.reserve(request.outDir());
             ChainedLog chain = ChainedLog.create(request.outDir().resolve(AcquisitionLogWriter.FILE_NAME));
-            AcquisitionLogWriter log =
-                    new AcquisitionLogWriter(chain, layout, request.fill().description(), Map.of(), Map.of(), 0);
+            AcquisitionLogWriter log = new AcquisitionLogWriter(
+                    chain,
+                    layout,
+                    request.fill().description(),
+                    Map.of(),
+                    Map.of(),
+                    0,
+                    Collections.emptyNavigableMap());
             try (log) {
                 log.append("start", Records.start(request, layout, sector));
                 log.append(
