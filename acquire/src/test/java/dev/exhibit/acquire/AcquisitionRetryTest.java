@@ -14,6 +14,7 @@ import dev.exhibit.testkit.DiskContent;
 import dev.exhibit.testkit.FaultyDevice;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
@@ -97,5 +98,30 @@ class AcquisitionRetryTest {
         assertThat(log(out).all("bad-range")).isEmpty();
         assertLoggedHashesMatchImage(out);
         assertVerifies(out);
+    }
+
+    @Test
+    void acquire_onADriveWhoseFailingReadsAreSlow_failsEachLaterBadSectorOnlyInItsClusterAndAlone() throws IOException {
+        // one in the first 4 MiB read block, the others in the second
+        NavigableSet<Long> bad = BadSectors.parse("100,9000,10400,12000,15000", SIZE / SECTOR);
+        Path out = dir.resolve("out");
+        FaultyDevice.Options slow = FaultyDevice.Options.defaults().withBadReadDelay(Duration.ofMillis(50));
+        TreeMap<Long, Integer> failedTouching = new TreeMap<>();
+        try (FaultyDevice device = FaultyDevice.start(DiskContent.pattern(SIZE, 23), bad, slow)) {
+            device.clearReads();
+            Acquire.of(device.blockDevice(), out).run();
+            for (FaultyDevice.Read r : device.reads()) {
+                long first = r.byteOffset() / SECTOR;
+                long end = (r.byteOffset() + r.lengthBytes() + SECTOR - 1) / SECTOR;
+                for (long s : bad.subSet(first, true, end, false)) {
+                    failedTouching.merge(s, 1, Integer::sum);
+                }
+            }
+        }
+        // The first bad sector fails the bulk read, its cluster and itself, and shows failing reads to be slow; from
+        // then on reads near failures are one cluster long (ReadPace), so each later one fails twice, like ddrescue -d.
+        assertThat(failedTouching.get(bad.first())).isLessThanOrEqualTo(1 + WIDER_FAILED_READS_SCATTERED + 1);
+        assertThat(failedTouching.tailMap(bad.first(), false).values()).containsOnly(2);
+        assertMapListsExactly(out, bad);
     }
 }

@@ -21,8 +21,9 @@ import java.util.Set;
  *       failing cluster is scraped sector by sector at once, with its retries, so scattered bad sectors cost no
  *       second pass and the image is hashed as it is written. When failures cluster (two failing clusters in a row,
  *       or four bad sectors in a row), the area is left for later and the read skips ahead, the skip doubling while
- *       failures go on; after a skip, reads start at one cluster and double while they succeed, so a dying drive is
- *       not hammered where it is worst.
+ *       failures go on, so a dying drive is not hammered where it is worst. After a failing cluster, reads start
+ *       again at one cluster and double while they succeed; where failing reads are slow, they stay one cluster
+ *       long near failures ({@link ReadPace}).
  *   <li><b>Copying, pass 2.</b> The skipped areas, read the same way (from one cluster up) without skipping;
  *       failing clusters are left for trimming.
  *   <li><b>Trimming.</b> Each failed area is read sector by sector from its leading edge forwards and from its
@@ -46,9 +47,6 @@ public final class Rescuer {
     static final int CLUSTERED_FAILED_SECTORS = 4;
 
     private static final Set<BlockStatus> NON_TRIED = EnumSet.of(BlockStatus.NON_TRIED);
-    private static final Set<BlockStatus> NON_TRIMMED = EnumSet.of(BlockStatus.NON_TRIMMED);
-    private static final Set<BlockStatus> NON_SCRAPED = EnumSet.of(BlockStatus.NON_SCRAPED);
-    private static final Set<BlockStatus> BAD = EnumSet.of(BlockStatus.BAD_SECTOR);
 
     /**
      * @param retries how many more times each bad sector is read after it first fails
@@ -80,12 +78,10 @@ public final class Rescuer {
     private final int sectorBytes;
     private final long maxSkipBytes;
     private long skipBytes;
-    /** The next bulk read's size: one cluster after a skip or in pass 2, doubling after each good read. */
-    private long readBytes;
+    private final ReadPace pace;
+    private final SectorPasses passes;
     /** Failing clusters since the last good read: a skip that lands on one more leaves that area for later. */
     private int failedClustersInRow;
-
-    private volatile long lastGoodReadNanos = System.nanoTime();
 
     /**
      * @param skipping whether clustered failures are skipped and come back later (an acquisition), or scraped at once
@@ -103,6 +99,8 @@ public final class Rescuer {
         this.hooks = hooks;
         this.sectorBytes = source.logicalSectorBytes();
         this.bulkDirect = source.isBlockDevice();
+        this.pace = new ReadPace(pool.bufferBytes(), CLUSTER_BYTES);
+        this.passes = new SectorPasses(reads, frontier, pool, policy, hooks);
         // a whole number of clusters: a skip lands where direct reads may start
         long skipCap = Math.min(MAX_SKIP_BYTES, source.sizeBytes() / 100) / CLUSTER_BYTES * CLUSTER_BYTES;
         this.maxSkipBytes = Math.max(MIN_SKIP_BYTES, skipCap);
@@ -115,17 +113,17 @@ public final class Rescuer {
 
     /** When a read last returned good bytes, in {@link System#nanoTime()} units: a stalled drive shows here. */
     public long lastGoodReadNanos() {
-        return lastGoodReadNanos;
+        return reads.lastGoodNanos();
     }
 
     /** Rescues every byte the map has not finished, then hashes what is left to hash. */
     public void run() throws IOException {
         copy(true);
         copy(false);
-        trim();
-        scrape();
+        passes.trim();
+        passes.scrape();
         for (int pass = 1; pass <= policy.retries(); pass++) {
-            retry(pass);
+            passes.retry(pass);
         }
         map.setPosition(new RescueMap.Position(map.endByte(), RescuePhase.FINISHED, 1));
         frontier.finish();
@@ -135,7 +133,7 @@ public final class Rescuer {
         long block = pool.bufferBytes();
         // Skipped areas lie next to failures: start a cluster at a time there, so that a bulk read does not fail again
         // on what the skip left, and grow the reads while they succeed.
-        readBytes = firstPass ? block : CLUSTER_BYTES;
+        pace.startPass(firstPass);
         failedClustersInRow = 0;
         long cursor = map.beginByte();
         Block region;
@@ -145,7 +143,7 @@ public final class Rescuer {
             while (p < end) {
                 hooks.between();
                 map.setPosition(new RescueMap.Position(p, RescuePhase.COPYING, firstPass ? 1 : 2));
-                long blockEnd = Math.min(end, Math.min((p / block + 1) * block, p + readBytes));
+                long blockEnd = Math.min(end, Math.min((p / block + 1) * block, p + pace.readBytes()));
                 p = Math.min(end, readBlock(p, blockEnd, firstPass));
             }
             cursor = end;
@@ -164,19 +162,21 @@ public final class Rescuer {
             MemorySegment buf = lease.buffer();
             long len = blockEnd - p;
             boolean direct = bulkDirect && p % sectorBytes == 0 && len % sectorBytes == 0;
+            long before = System.nanoTime();
             SectorReads.Outcome r = reads.read(buf.asSlice(0, len), p, direct);
+            if (direct && len == CLUSTER_BYTES) {
+                pace.measured(r.complete(len), System.nanoTime() - before);
+            }
             if (r.complete(len)) {
                 frontier.deliver(lease, p, buf.asSlice(0, len), List.of());
-                goodRead();
                 skipBytes = 0;
                 failedClustersInRow = 0;
-                readBytes = Math.min(pool.bufferBytes(), readBytes * 2);
+                pace.good(blockEnd);
                 return blockEnd;
             }
             long q = p + alignDown(r.bytes());
             if (q > p) {
                 frontier.deliver(lease, p, buf.asSlice(0, q - p), List.of());
-                goodRead();
             }
             // a direct read that failed within one cluster has told what reading that cluster again would
             boolean clusterFailed = direct && blockEnd <= (q / CLUSTER_BYTES + 1) * CLUSTER_BYTES;
@@ -199,18 +199,20 @@ public final class Rescuer {
         long c = q;
         while (c < blockEnd) {
             long ce = Math.min(blockEnd, (c / CLUSTER_BYTES + 1) * CLUSTER_BYTES);
-            SectorReads.Outcome cr = firstClusterFailed
-                    ? new SectorReads.Outcome(0, "failed")
-                    : reads.read(buf.asSlice(c - p, ce - c), c, true);
+            long before = System.nanoTime();
+            SectorReads.Outcome cr = firstClusterFailed ? null : reads.read(buf.asSlice(c - p, ce - c), c, true);
             firstClusterFailed = false;
-            if (cr.complete(ce - c)) {
+            if (cr != null) {
+                pace.measured(cr.complete(ce - c), System.nanoTime() - before);
+            }
+            if (cr != null && cr.complete(ce - c)) {
                 c = ce;
                 failedClustersInRow = 0;
-                goodRead();
                 continue;
             }
-            c += alignDown(cr.bytes());
+            c += cr == null ? 0 : alignDown(cr.bytes());
             failedClustersInRow++;
+            pace.failed(ce);
             long stop = c;
             if (firstPass && (!skipping || failedClustersInRow < CLUSTERED_FAILED_CLUSTERS)) {
                 stop = scrapeInBuffer(buf, p, c, ce, runs, skipping);
@@ -226,7 +228,6 @@ public final class Rescuer {
             map.mark(stop, ce - stop, BlockStatus.NON_TRIMMED);
             if (firstPass) {
                 skipBytes = Math.min(maxSkipBytes, skipBytes == 0 ? MIN_SKIP_BYTES : skipBytes * 2);
-                readBytes = CLUSTER_BYTES;
                 return ce + skipBytes;
             }
             c = ce;
@@ -255,9 +256,6 @@ public final class Rescuer {
                 restTried = true;
                 SectorReads.Outcome rest = reads.read(buf.asSlice(s - p, to - s), s, true);
                 s += alignDown(rest.bytes());
-                if (rest.bytes() > 0) {
-                    goodRead();
-                }
                 continue;
             }
             long len = Math.min(sectorBytes, to - s);
@@ -273,7 +271,6 @@ public final class Rescuer {
             s += len;
             if (error == null) {
                 consecutive = 0;
-                goodRead();
                 continue;
             }
             policy.fill().fill(one);
@@ -290,99 +287,6 @@ public final class Rescuer {
         return to;
     }
 
-    private void trim() throws IOException {
-        long cursor = map.beginByte();
-        Block b;
-        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
-            while ((b = map.next(cursor, NON_TRIMMED)) != null) {
-                long s = b.byteOffset();
-                long e = b.endByte();
-                while (s < e) {
-                    long len = Math.min(sectorBytes, e - s);
-                    boolean good = readSector(batch, s, len, RescuePhase.TRIMMING, 0);
-                    s += len;
-                    if (!good) {
-                        break;
-                    }
-                }
-                long t = e;
-                while (t > s) {
-                    long ts = Math.max(s, alignDown(t - 1));
-                    boolean good = readSector(batch, ts, t - ts, RescuePhase.TRIMMING, 0);
-                    t = ts;
-                    if (!good) {
-                        break;
-                    }
-                }
-                batch.flush();
-                if (s < t) {
-                    map.mark(s, t - s, BlockStatus.NON_SCRAPED);
-                }
-                cursor = e;
-            }
-        }
-    }
-
-    private void scrape() throws IOException {
-        long cursor = map.beginByte();
-        Block b;
-        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
-            while ((b = map.next(cursor, NON_SCRAPED)) != null) {
-                for (long s = b.byteOffset(); s < b.endByte(); ) {
-                    long len = Math.min(sectorBytes, b.endByte() - s);
-                    readSector(batch, s, len, RescuePhase.SCRAPING, 0);
-                    s += len;
-                }
-                batch.flush();
-                cursor = b.endByte();
-            }
-        }
-    }
-
-    private void retry(int pass) throws IOException {
-        long cursor = map.beginByte();
-        Block b;
-        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
-            while ((b = map.next(cursor, BAD)) != null) {
-                for (long s = b.byteOffset(); s < b.endByte(); ) {
-                    long len = Math.min(sectorBytes, b.endByte() - s);
-                    int spent = ledger.retriesOf(s / sectorBytes);
-                    if (spent >= 0 && spent < pass) {
-                        readSector(batch, s, len, RescuePhase.RETRYING, pass);
-                    }
-                    s += len;
-                }
-                batch.flush();
-                cursor = b.endByte();
-            }
-        }
-    }
-
-    /**
-     * Reads one sector into the batch. A good sector joins the batch; a bad one found while trimming or scraping joins
-     * it filled; a bad one on a retry pass stays as it is in the image and only its retry count goes up.
-     */
-    private boolean readSector(SectorBatch batch, long s, long len, RescuePhase phase, int retryPass)
-            throws IOException {
-        hooks.between();
-        map.setPosition(new RescueMap.Position(s, phase, Math.max(1, retryPass)));
-        MemorySegment slot = batch.slot(s, len);
-        SectorReads.Outcome o = reads.read(slot, s, true);
-        if (o.complete(len)) {
-            batch.good(len);
-            goodRead();
-            return true;
-        }
-        long sector = s / sectorBytes;
-        if (retryPass > 0) {
-            batch.flush();
-            ledger.add(new BadRun(sector, 1, sectorBytes, o.error(), retryPass));
-        } else {
-            batch.bad(len, policy.fill(), new BadRun(sector, 1, sectorBytes, o.error(), 0));
-        }
-        return false;
-    }
-
     private Lease takeBuffer() throws IOException {
         try {
             return pool.take();
@@ -394,9 +298,5 @@ public final class Rescuer {
 
     private long alignDown(long bytes) {
         return bytes - bytes % sectorBytes;
-    }
-
-    private void goodRead() {
-        lastGoodReadNanos = System.nanoTime();
     }
 }
