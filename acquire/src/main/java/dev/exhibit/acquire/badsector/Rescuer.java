@@ -18,8 +18,8 @@ import java.util.Set;
  * <ol>
  *   <li><b>Copying, pass 1.</b> Large reads, with direct I/O from a block device. When one fails, its block is read
  *       again in 64 KiB clusters with direct I/O (so the page cache cannot hide or spread the error), and a lone
- *       failing cluster is scraped sector by sector at once, with its retries, so scattered bad sectors cost no
- *       second pass and the image is hashed as it is written. When failures cluster (two failing clusters in a row,
+ *       failing cluster is scraped at once, with its retries ({@link ClusterScraper}), so scattered bad sectors cost
+ *       no second pass and the image is hashed as it is written. When failures cluster (two failing clusters in a row,
  *       or four bad sectors in a row), the area is left for later and the read skips ahead, the skip doubling while
  *       failures go on, so a dying drive is not hammered where it is worst. After a failing cluster, reads start
  *       again at one cluster and double while they succeed; where failing reads are slow, they stay one cluster
@@ -80,6 +80,7 @@ public final class Rescuer {
     private long skipBytes;
     private final ReadPace pace;
     private final SectorPasses passes;
+    private final ClusterScraper scraper;
     /** Failing clusters since the last good read: a skip that lands on one more leaves that area for later. */
     private int failedClustersInRow;
 
@@ -101,6 +102,7 @@ public final class Rescuer {
         this.bulkDirect = source.isBlockDevice();
         this.pace = new ReadPace(pool.bufferBytes(), CLUSTER_BYTES);
         this.passes = new SectorPasses(reads, frontier, pool, policy, hooks);
+        this.scraper = new ClusterScraper(reads, policy, pace);
         // a whole number of clusters: a skip lands where direct reads may start
         long skipCap = Math.min(MAX_SKIP_BYTES, source.sizeBytes() / 100) / CLUSTER_BYTES * CLUSTER_BYTES;
         this.maxSkipBytes = Math.max(MIN_SKIP_BYTES, skipCap);
@@ -215,7 +217,7 @@ public final class Rescuer {
             pace.failed(ce);
             long stop = c;
             if (firstPass && (!skipping || failedClustersInRow < CLUSTERED_FAILED_CLUSTERS)) {
-                stop = scrapeInBuffer(buf, p, c, ce, runs, skipping);
+                stop = scraper.scrape(buf, p, c, ce, runs, skipping);
                 if (stop == ce) {
                     c = ce;
                     continue;
@@ -237,54 +239,6 @@ public final class Rescuer {
             frontier.deliver(lease, start, buf.asSlice(start - p, blockEnd - start), runs);
         }
         return blockEnd;
-    }
-
-    /**
-     * Reads sectors [from, to) one by one into the buffer (which holds bytes from {@code p}), filling bad ones, except
-     * that after the first bad sector the rest is tried in one read; stops early after
-     * {@link #CLUSTERED_FAILED_SECTORS} bad sectors in a row and returns where it stopped.
-     */
-    private long scrapeInBuffer(MemorySegment buf, long p, long from, long to, List<BadRun> runs, boolean mayStop)
-            throws IOException {
-        int consecutive = 0;
-        boolean restTried = false;
-        long s = from;
-        while (s < to) {
-            if (consecutive == 1 && !restTried) {
-                // Past the first bad sector, the rest of the cluster is most often good: one read instead of a read
-                // per sector. It fails only on another bad sector, which the scan would meet anyway; tried once.
-                restTried = true;
-                SectorReads.Outcome rest = reads.read(buf.asSlice(s - p, to - s), s, true);
-                s += alignDown(rest.bytes());
-                continue;
-            }
-            long len = Math.min(sectorBytes, to - s);
-            MemorySegment one = buf.asSlice(s - p, len);
-            String error = null;
-            for (int attempt = 0; attempt <= policy.retries(); attempt++) {
-                SectorReads.Outcome o = reads.read(one, s, true);
-                error = o.complete(len) ? null : o.error();
-                if (error == null) {
-                    break;
-                }
-            }
-            s += len;
-            if (error == null) {
-                consecutive = 0;
-                continue;
-            }
-            policy.fill().fill(one);
-            BadRun run = new BadRun((s - len) / sectorBytes, 1, sectorBytes, error, policy.retries());
-            if (!runs.isEmpty() && runs.getLast().joinsWith(run)) {
-                runs.set(runs.size() - 1, runs.getLast().extendedWith(run));
-            } else {
-                runs.add(run);
-            }
-            if (++consecutive >= CLUSTERED_FAILED_SECTORS && mayStop) {
-                return s;
-            }
-        }
-        return to;
     }
 
     private Lease takeBuffer() throws IOException {
