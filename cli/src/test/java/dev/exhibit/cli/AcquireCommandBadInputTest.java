@@ -83,4 +83,15 @@ class AcquireCommandBadInputTest {
         }
         assertThat(Files.readString(earlier)).isEqualTo("do not touch");
     }
+
+    @Test
+    void acquire_intoADirectoryHoldingOnlyTheReserve_goesAhead() throws IOException {
+        // what an acquire killed before it wrote its log leaves behind
+        Path source = Files.write(dir.resolve("disk.img"), new byte[64 * 1024]);
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.write(out.resolve(".exhibit-reserve"), new byte[4096]);
+        CliRunner.Result r = CliRunner.run("acquire", source.toString(), out.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.resolve(".exhibit-reserve")).doesNotExist();
+    }
 }
