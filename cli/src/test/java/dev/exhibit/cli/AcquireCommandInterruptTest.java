@@ -69,10 +69,12 @@ class AcquireCommandInterruptTest {
         long seed = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         int resumed = 0;
+        boolean triedEnd = false;
         for (int attempt = 0; resumed < KILLS; attempt++) {
             assertThat(attempt).as("attempts (seed %d)", seed).isLessThan(KILLS + 10);
-            // from the first image byte to near the end, where the last writes, the map and the end record race
-            long moment = resumed == 0 ? 0 : resumed == KILLS - 1 ? SIZE : random.nextLong(SIZE);
+            // the first image byte, random ones, and once the whole image written (the map and end record racing)
+            long moment = resumed == 0 ? 0 : resumed == KILLS - 1 && !triedEnd ? SIZE : random.nextLong(SIZE);
+            triedEnd |= moment == SIZE;
             Path out = dir.resolve("killed-" + attempt);
             Process child = spawnAcquire(out);
             waitForImageBytes(child, out, moment);
