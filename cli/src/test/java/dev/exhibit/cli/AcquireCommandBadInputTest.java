@@ -33,20 +33,20 @@ class AcquireCommandBadInputTest {
     @Test
     void acquire_ofADirectory_isAUsageError() throws IOException {
         Path source = Files.createDirectory(dir.resolve("a-directory"));
-        CliRunner.Result r =
-                CliRunner.run("acquire", source.toString(), dir.resolve("out").toString());
-        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertOneLineError(r).contains("source " + source + " is a directory");
-        assertThat(dir.resolve("out")).doesNotExist();
+        assertRefused(source, ExitCodes.USAGE, "source " + source + " is a directory");
     }
 
     @Test
     void acquire_ofAnEmptyFile_isAnEnvironmentError() throws IOException {
         Path source = Files.createFile(dir.resolve("empty.img"));
+        assertRefused(source, ExitCodes.ENVIRONMENT, "source " + source + " is empty (0 bytes)");
+    }
+
+    private void assertRefused(Path source, int exit, String message) {
         CliRunner.Result r =
                 CliRunner.run("acquire", source.toString(), dir.resolve("out").toString());
-        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
-        assertOneLineError(r).contains("source " + source + " is empty (0 bytes)");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(exit);
+        assertOneLineError(r).contains(message);
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

@@ -69,7 +69,6 @@ public final class Rescuer {
     private final SectorReads reads;
     private final Frontier frontier;
     private final RescueMap map;
-    private final BadSectorLedger ledger;
     private final BufferPool pool;
     private final Policy policy;
     private final Hooks hooks;
@@ -94,7 +93,6 @@ public final class Rescuer {
         this.reads = new SectorReads(source);
         this.frontier = frontier;
         this.map = frontier.map();
-        this.ledger = frontier.ledger();
         this.pool = pool;
         this.policy = policy;
         this.hooks = hooks;
