@@ -12,6 +12,10 @@ import static dev.exhibit.acquire.AcquisitionOracle.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exhibit.acquire.badsector.FillPattern;
+import dev.exhibit.acquire.verify.Verifier;
+import dev.exhibit.acquire.verify.VerifyReport;
+import dev.exhibit.core.Invocation;
+import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.testkit.BadSectors;
 import dev.exhibit.testkit.DiskContent;
@@ -20,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.NavigableSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -103,6 +108,25 @@ class AcquisitionBadSectorTest {
         assertMapListsExactly(out, bad);
         assertLoggedHashesMatchImage(out);
         assertVerifies(out);
+    }
+
+    @Test
+    void verifySource_rereadsTheFaultyDeviceToTheSameHashes() throws IOException {
+        NavigableSet<Long> bad = BadSectors.parse("0,3600-4599," + alternating(7000, 7100) + ",50@random:3", SECTORS);
+        Path out = dir.resolve("out");
+        try (FaultyDevice device =
+                FaultyDevice.start(DiskContent.pattern(SIZE, 13), bad, FaultyDevice.Options.defaults())) {
+            Acquire.of(device.blockDevice(), out).window(1 << 20).run();
+            VerifyReport r = Verifier.source(
+                    out,
+                    device.blockDevice(),
+                    Invocation.of("exhibit", List.of("verify", "--source", out.toString())),
+                    Progress.NONE,
+                    new Cancellation());
+            assertThat(r.ok()).as(r.toString()).isTrue();
+            assertThat(r.hashes().get(HashAlgorithm.SHA256))
+                    .isEqualTo(assertLoggedHashesMatchImage(out).get("sha256"));
+        }
     }
 
     static String alternating(long first, long last) {
