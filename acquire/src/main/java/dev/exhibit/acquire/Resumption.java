@@ -60,17 +60,15 @@ public final class Resumption {
             throw ExhibitException.usage("the acquisition in " + dir + " is complete; nothing to resume (check it with"
                     + " 'exhibit verify " + dir + "')");
         }
-        // closed however the resume ends: an open log keeps its file system busy and leaks a descriptor per resume
         try (ChainedLog chain = ChainedLog.reopen(logFile)) {
-            return run(request, progress, cancel, chain);
+            return run(request, progress, cancel, chain, AcquisitionLog.read(logFile));
         }
     }
 
-    private static Acquisition.Result run(Request request, Progress progress, Cancellation cancel, ChainedLog chain)
+    private static Acquisition.Result run(
+            Request request, Progress progress, Cancellation cancel, ChainedLog chain, AcquisitionLog logged)
             throws IOException {
         Path dir = request.outDir();
-        Path logFile = dir.resolve(AcquisitionLogWriter.FILE_NAME);
-        AcquisitionLog logged = AcquisitionLog.read(logFile);
         Logged facts = Logged.of(logged, dir);
         FillPattern fill = FillPattern.parse(facts.options().path("fill").asText("zeros"));
         int retries = request.retries() != null

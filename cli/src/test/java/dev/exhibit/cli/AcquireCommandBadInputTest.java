@@ -1,6 +1,6 @@
 package dev.exhibit.cli;
 
-import static dev.exhibit.cli.AcquireCommandTest.assertOneLineError;
+import static dev.exhibit.cli.OneLineError.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.exhibit.cli;
 
 import static dev.exhibit.acquire.AcquisitionOracle.log;
 import static dev.exhibit.acquire.AcquisitionOracle.types;
-import static dev.exhibit.cli.AcquireCommandTest.assertOneLineError;
+import static dev.exhibit.cli.OneLineError.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
