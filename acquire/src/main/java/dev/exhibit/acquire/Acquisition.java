@@ -20,6 +20,7 @@ import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -62,8 +63,14 @@ public final class Acquisition {
             OutputDirectory.prepare(request.outDir());
             OutputDirectory.reserve(request.outDir());
             ChainedLog chain = ChainedLog.create(request.outDir().resolve(AcquisitionLogWriter.FILE_NAME));
-            AcquisitionLogWriter log =
-                    new AcquisitionLogWriter(chain, layout, request.fill().description(), Map.of(), Map.of(), 0);
+            AcquisitionLogWriter log = new AcquisitionLogWriter(
+                    chain,
+                    layout,
+                    request.fill().description(),
+                    Map.of(),
+                    Map.of(),
+                    0,
+                    Collections.emptyNavigableMap());
             try (log) {
                 log.append("start", Records.start(request, layout, sector));
                 log.append(
@@ -183,14 +190,20 @@ public final class Acquisition {
                     run.saveMap();
                 }
             } catch (IOException | RuntimeException e) {
-                t.addSuppressed(e);
+                suppress(t, e);
+            }
+            try {
+                // the stages log the windows they still hold first: the failure must be the log's last record
+                run.stopStages();
+            } catch (RuntimeException e) {
+                suppress(t, e);
             }
             try {
                 log.append(
                         "failure",
                         Records.failure(t, message, map.position().byteOffset(), run.bytesResolved(), ledger.count()));
             } catch (IOException | RuntimeException e) {
-                t.addSuppressed(e);
+                suppress(t, e);
                 hint += " (the failure could not be logged: " + e.getMessage() + ")";
             }
             ExhibitException.Kind kind = t instanceof ExhibitException e ? e.kind() : ExhibitException.Kind.ENVIRONMENT;
@@ -198,6 +211,13 @@ public final class Acquisition {
                 return new ExhibitException(kind, message + hint, t);
             }
             return new IllegalStateException(message + hint, t);
+        }
+
+        /** A failed stage rethrows its failure to every later call: the same exception may come back. */
+        private static void suppress(Throwable t, Throwable e) {
+            if (e != t) {
+                t.addSuppressed(e);
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +35,10 @@ final class AcquisitionRun implements AutoCloseable {
     static final int BUFFERS = 16;
 
     private static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
-    private static final long CHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** How often the read-only flag is re-checked and, while there are errors, the map saved. */
+    static final Duration CHECK_INTERVAL = Duration.ofSeconds(10);
+
+    private static volatile long checkNanos = CHECK_INTERVAL.toNanos();
 
     /**
      * @param maxBadSectors -1 for no limit
@@ -132,6 +136,11 @@ final class AcquisitionRun implements AutoCloseable {
         return System.nanoTime() - startNanos;
     }
 
+    /** Stops the stages after a failure: what they were sent is written and its complete windows logged. */
+    void stopStages() {
+        pipeline.close();
+    }
+
     /** Ends the stages without results, after a failure. */
     @Override
     public void close() {
@@ -166,12 +175,12 @@ final class AcquisitionRun implements AutoCloseable {
                     now - rescuer.lastGoodReadNanos(),
                     now - startNanos));
         }
-        if (now - lastCheck >= CHECK_NANOS) {
+        if (now - lastCheck >= checkNanos) {
             lastCheck = now;
             if (watch != null) {
                 checkWriteBlock();
             }
-            if (now - lastMapSave >= CHECK_NANOS && hasErrors()) {
+            if (now - lastMapSave >= checkNanos && hasErrors()) {
                 saveMap();
             }
         }
@@ -189,6 +198,16 @@ final class AcquisitionRun implements AutoCloseable {
 
     private boolean hasErrors() {
         return ledger.count() > 0 || map.bytes(BlockStatus.NON_TRIMMED) > 0 || map.bytes(BlockStatus.NON_SCRAPED) > 0;
+    }
+
+    /**
+     * Sets how often runs re-check the read-only flag and save the map, and returns the previous
+     * interval: a test that watches the re-check cannot wait {@link #CHECK_INTERVAL} for each.
+     */
+    static Duration checkInterval(Duration interval) {
+        Duration previous = Duration.ofNanos(checkNanos);
+        checkNanos = interval.toNanos();
+        return previous;
     }
 
     /** Re-checks the read-only flag (a kernel can reset it when it revalidates a drive), restoring it if it lapsed. */

@@ -26,7 +26,9 @@ final class OutputDirectory {
             if (!Files.isDirectory(dir)) {
                 throw ExhibitException.usage("output " + dir + " exists and is not a directory");
             }
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            // A directory holding only the reserve is one an acquire killed at its start left before writing anything.
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                    dir, p -> !p.getFileName().toString().equals(RESERVE_NAME))) {
                 if (entries.iterator().hasNext()) {
                     throw ExhibitException.usage("output directory " + dir + " is not empty; Exhibit never writes"
                             + " over earlier work (to continue an interrupted acquisition: exhibit acquire --resume "
@@ -38,13 +40,13 @@ final class OutputDirectory {
         }
     }
 
-    /** Writes the reserve file (real blocks, not a sparse hole), if it is not there already. */
+    /** Writes the reserve file (real blocks, not a sparse hole), unless it is there whole already. */
     static void reserve(Path dir) throws IOException {
         Path reserve = dir.resolve(RESERVE_NAME);
-        if (Files.exists(reserve)) {
+        if (Files.exists(reserve) && Files.size(reserve) == RESERVE_BYTES) {
             return;
         }
-        try (FileChannel ch = FileChannel.open(reserve, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(reserve, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.allocate(RESERVE_BYTES));
             ch.force(true);
         } catch (IOException e) {

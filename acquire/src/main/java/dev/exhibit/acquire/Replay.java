@@ -12,6 +12,8 @@ import dev.exhibit.core.chain.ChainedLog;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * What a resumed acquisition starts from: the windows the log holds from byte 0 without a gap (their bytes are hashed
@@ -19,6 +21,7 @@ import java.util.Map;
  * the log and the map name.
  *
  * @param loggedBytes the image bytes the logged windows cover
+ * @param reacquiring whether the image differed from the log and is acquired again from {@code loggedBytes}
  */
 record Replay(
         Map<Long, String> windows,
@@ -28,7 +31,8 @@ record Replay(
         BadSectorLedger ledger,
         Resumption.Logged facts,
         int sectorBytes,
-        int retries) {
+        int retries,
+        boolean reacquiring) {
 
     /** The error named for a bad sector known only from the map (its bad-range record was never written). */
     static final String FROM_MAP = "unreadable (known from the bad-sector map only)";
@@ -45,8 +49,14 @@ record Replay(
         Map<Long, String> windows = new HashMap<>();
         long logged = 0;
         for (long i = 0; all.containsKey(i); i++) {
+            long end = ends.get(i);
+            if (end != (i + 1) * facts.windowBytes() && end != sizeBytes) {
+                // A shorter window that is not the image's last proves nothing about the whole window: earlier
+                // versions logged one when an interrupted run stopped mid-window.
+                break;
+            }
             windows.put(i, all.get(i));
-            logged = ends.get(i);
+            logged = end;
         }
         RescueMap map = fromFile != null ? fromFile : RescueMap.of(sizeBytes);
         return build(facts, windows, logged, map, sizeBytes, sectorBytes, retries);
@@ -98,7 +108,7 @@ record Replay(
                 segments.put(s.path("index").asInt(), s.path("sha256").asText());
             }
         }
-        return new Replay(windows, segments, logged, map, ledger, facts, sectorBytes, retries);
+        return new Replay(windows, segments, logged, map, ledger, facts, sectorBytes, retries, false);
     }
 
     /** The plan once the image was found to differ from the log at {@code byteOffset} (a window start). */
@@ -110,10 +120,20 @@ record Replay(
             }
         });
         RescueMap fresh = RescueMap.of(map.endByte());
-        return build(facts, kept, byteOffset, fresh, map.endByte(), sectorBytes, retries);
+        Replay r = build(facts, kept, byteOffset, fresh, map.endByte(), sectorBytes, retries);
+        return new Replay(r.windows, r.segments, r.loggedBytes, r.map, r.ledger, facts, sectorBytes, retries, true);
     }
 
     AcquisitionLogWriter writer(ChainedLog chain, ImageLayout layout, String fill) {
-        return new AcquisitionLogWriter(chain, layout, fill, windows, segments, loggedBytes);
+        // A run is logged before the windows that hold it, so the log may name bad sectors past its last window; they
+        // are not logged twice, unless a re-acquisition superseded them.
+        NavigableMap<Long, Long> loggedRuns = new TreeMap<>();
+        if (!reacquiring) {
+            for (JsonNode b : facts.badRanges()) {
+                long first = b.path("firstSector").asLong();
+                loggedRuns.merge(first, first + b.path("sectorCount").asLong(), Math::max);
+            }
+        }
+        return new AcquisitionLogWriter(chain, layout, fill, windows, segments, loggedBytes, loggedRuns);
     }
 }

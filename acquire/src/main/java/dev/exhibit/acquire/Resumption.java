@@ -199,7 +199,9 @@ public final class Resumption {
             JsonNode start = log.first("start")
                     .orElseThrow(() -> ExhibitException.evidence("the log of " + dir + " has no start record"));
             JsonNode source = log.first("source")
-                    .orElseThrow(() -> ExhibitException.evidence("the log of " + dir + " has no source record"));
+                    .orElseThrow(() -> ExhibitException.usage("the acquisition in " + dir + " stopped before it"
+                            + " read the source (its log has no source record): there is nothing to resume; remove "
+                            + dir + " and run exhibit acquire again"));
             JsonNode options = start.path("options");
             List<HashAlgorithm> hashes = new ArrayList<>();
             options.path("hashes").forEach(h -> hashes.add(HashAlgorithm.fromId(h.asText())));

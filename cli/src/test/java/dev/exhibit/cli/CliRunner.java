@@ -51,7 +51,15 @@ final class CliRunner {
 
     /** Starts {@code exhibit args} as a child JVM, with stdout and stderr going to the given files. */
     static Process spawn(List<String> args, Path stdout, Path stderr) throws IOException {
-        List<String> command = new ArrayList<>();
+        return spawn(List.of(), args, stdout, stderr);
+    }
+
+    /**
+     * Starts {@code exhibit args} as a child JVM run by {@code launcher} (e.g. {@code setpriv} with fewer
+     * capabilities), with stdout and stderr going to the given files.
+     */
+    static Process spawn(List<String> launcher, List<String> args, Path stdout, Path stderr) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");

@@ -45,31 +45,42 @@ public final class FaultyDevice implements AutoCloseable {
      * @param mountDirectory keep the FUSE file system mounted here (for scripts); null: a temporary directory, detached
      *     as soon as the loop device is attached
      * @param threads FUSE server threads
+     * @param failuresBeforeRecovery 0: bad sectors never read; N: a bad sector reads (from then on) once N reads of it
+     *     alone, one sector long, have failed, as a weak sector that a drive's retry gets in the end
      */
     public record Options(
-            Duration badReadDelay, boolean fuseDirectIo, boolean loopDirectIo, Path mountDirectory, int threads) {
+            Duration badReadDelay,
+            boolean fuseDirectIo,
+            boolean loopDirectIo,
+            Path mountDirectory,
+            int threads,
+            int failuresBeforeRecovery) {
         public static Options defaults() {
-            return new Options(Duration.ZERO, true, true, null, 2);
+            return new Options(Duration.ZERO, true, true, null, 2, 0);
+        }
+
+        public Options withFailuresBeforeRecovery(int failures) {
+            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, mountDirectory, threads, failures);
         }
 
         public Options withBadReadDelay(Duration delay) {
-            return new Options(delay, fuseDirectIo, loopDirectIo, mountDirectory, threads);
+            return new Options(delay, fuseDirectIo, loopDirectIo, mountDirectory, threads, failuresBeforeRecovery);
         }
 
         public Options withFuseDirectIo(boolean on) {
-            return new Options(badReadDelay, on, loopDirectIo, mountDirectory, threads);
+            return new Options(badReadDelay, on, loopDirectIo, mountDirectory, threads, failuresBeforeRecovery);
         }
 
         public Options withLoopDirectIo(boolean on) {
-            return new Options(badReadDelay, fuseDirectIo, on, mountDirectory, threads);
+            return new Options(badReadDelay, fuseDirectIo, on, mountDirectory, threads, failuresBeforeRecovery);
         }
 
         public Options withMountDirectory(Path directory) {
-            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, directory, threads);
+            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, directory, threads, failuresBeforeRecovery);
         }
 
         public Options withThreads(int count) {
-            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, mountDirectory, count);
+            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, mountDirectory, count, failuresBeforeRecovery);
         }
     }
 
@@ -104,7 +115,7 @@ public final class FaultyDevice implements AutoCloseable {
                     + " reach outside the device's sectors 0-" + (sectors - 1));
         }
         NavigableSet<Long> bad = Collections.unmodifiableNavigableSet(new TreeSet<>(badSectors));
-        FaultyDisk disk = new FaultyDisk(content, bad, options.badReadDelay());
+        FaultyDisk disk = new FaultyDisk(content, bad, options.badReadDelay(), options.failuresBeforeRecovery());
         Path created = options.mountDirectory() == null ? Files.createTempDirectory("exhibit-faulty-") : null;
         Path mountPoint = created != null ? created : options.mountDirectory();
         FuseServer server = null;

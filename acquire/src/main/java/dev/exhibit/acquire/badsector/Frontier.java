@@ -78,13 +78,6 @@ public final class Frontier {
             throw new IllegalStateException("bytes at " + start
                     + " delivered again after the hashers passed them (up to " + pipeline.hashedEnd() + ")");
         }
-        boolean inOrder = start == pipeline.hashedEnd();
-        if (image == null && !inOrder) {
-            throw new IllegalStateException("bytes at " + start + " arrived out of order, and there is no image to read"
-                    + " them back from (hashed up to " + pipeline.hashedEnd() + ")");
-        }
-        pipeline.send(lease, start, data, badRuns, image != null, inOrder);
-        map.mark(start, data.byteSize(), BlockStatus.FINISHED);
         long firstSector = start / sectorBytes;
         long endSector = (start + data.byteSize() + sectorBytes - 1) / sectorBytes;
         for (BadRun was : ledger.runsIn(firstSector, endSector)) {
@@ -93,10 +86,27 @@ public final class Frontier {
                 ledger.recovered(s);
             }
         }
+        badRuns.forEach(ledger::add);
+        // A fill that retries may still replace is written but not hashed yet: the hashers catch up once it is final.
+        boolean inOrder = start == pipeline.hashedEnd() && badRuns.stream().allMatch(this::isFinal);
+        if (image == null && !inOrder) {
+            throw new IllegalStateException("bytes at " + start + " arrived out of order, and there is no image to read"
+                    + " them back from (hashed up to " + pipeline.hashedEnd() + ")");
+        }
+        pipeline.send(lease, start, data, badRuns, image != null, inOrder);
+        map.mark(start, data.byteSize(), BlockStatus.FINISHED);
         for (BadRun r : badRuns) {
             map.mark(r.byteOffset(), r.sectorCount() * sectorBytes, BlockStatus.BAD_SECTOR);
-            ledger.add(r);
         }
+    }
+
+    private boolean isFinal(BadRun run) {
+        for (long s = run.firstSector(); s < run.endSector(); s++) {
+            if (!finalBadSector.test(s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -16,14 +16,16 @@ import java.util.Set;
  * sectors that cannot be read are filled.
  *
  * <ol>
- *   <li><b>Copying, pass 1.</b> Large buffered reads. When one fails, its block is read again in 64 KiB clusters
- *       with direct I/O (so the page cache cannot hide or spread the error), and a lone failing cluster is scraped
- *       sector by sector at once, with its retries, so scattered bad sectors cost no second pass and the image is
- *       hashed as it is written. When failures cluster (two failing clusters in a row, or four bad sectors in a
- *       row), the area is left for later and the read skips ahead, the skip doubling while failures go on, so a
- *       dying drive is not hammered where it is worst.
- *   <li><b>Copying, pass 2.</b> The skipped areas, read the same way without skipping; failing clusters are left
- *       for trimming.
+ *   <li><b>Copying, pass 1.</b> Large reads, with direct I/O from a block device. When one fails, its block is read
+ *       again in 64 KiB clusters with direct I/O (so the page cache cannot hide or spread the error), and a lone
+ *       failing cluster is scraped at once, with its retries ({@link ClusterScraper}), so scattered bad sectors cost
+ *       no second pass and the image is hashed as it is written. When failures cluster (two failing clusters in a row,
+ *       or four bad sectors in a row), the area is left for later and the read skips ahead, the skip doubling while
+ *       failures go on, so a dying drive is not hammered where it is worst. After a failing cluster, reads start
+ *       again at one cluster and double while they succeed; where failing reads are slow, they stay one cluster
+ *       long near failures ({@link ReadPace}).
+ *   <li><b>Copying, pass 2.</b> The skipped areas, read the same way (from one cluster up) without skipping;
+ *       failing clusters are left for trimming.
  *   <li><b>Trimming.</b> Each failed area is read sector by sector from its leading edge forwards and from its
  *       trailing edge backwards, each up to the first bad sector.
  *   <li><b>Scraping.</b> What lies between is read sector by sector.
@@ -45,9 +47,6 @@ public final class Rescuer {
     static final int CLUSTERED_FAILED_SECTORS = 4;
 
     private static final Set<BlockStatus> NON_TRIED = EnumSet.of(BlockStatus.NON_TRIED);
-    private static final Set<BlockStatus> NON_TRIMMED = EnumSet.of(BlockStatus.NON_TRIMMED);
-    private static final Set<BlockStatus> NON_SCRAPED = EnumSet.of(BlockStatus.NON_SCRAPED);
-    private static final Set<BlockStatus> BAD = EnumSet.of(BlockStatus.BAD_SECTOR);
 
     /**
      * @param retries how many more times each bad sector is read after it first fails
@@ -70,15 +69,19 @@ public final class Rescuer {
     private final SectorReads reads;
     private final Frontier frontier;
     private final RescueMap map;
-    private final BadSectorLedger ledger;
     private final BufferPool pool;
     private final Policy policy;
     private final Hooks hooks;
     private final boolean skipping;
+    private final boolean bulkDirect;
     private final int sectorBytes;
     private final long maxSkipBytes;
     private long skipBytes;
-    private volatile long lastGoodReadNanos = System.nanoTime();
+    private final ReadPace pace;
+    private final SectorPasses passes;
+    private final ClusterScraper scraper;
+    /** Failing clusters since the last good read: a skip that lands on one more leaves that area for later. */
+    private int failedClustersInRow;
 
     /**
      * @param skipping whether clustered failures are skipped and come back later (an acquisition), or scraped at once
@@ -90,12 +93,17 @@ public final class Rescuer {
         this.reads = new SectorReads(source);
         this.frontier = frontier;
         this.map = frontier.map();
-        this.ledger = frontier.ledger();
         this.pool = pool;
         this.policy = policy;
         this.hooks = hooks;
         this.sectorBytes = source.logicalSectorBytes();
-        this.maxSkipBytes = Math.max(MIN_SKIP_BYTES, Math.min(MAX_SKIP_BYTES, source.sizeBytes() / 100));
+        this.bulkDirect = source.isBlockDevice();
+        this.pace = new ReadPace(pool.bufferBytes(), CLUSTER_BYTES);
+        this.passes = new SectorPasses(reads, frontier, pool, policy, hooks);
+        this.scraper = new ClusterScraper(reads, policy, pace);
+        // a whole number of clusters: a skip lands where direct reads may start
+        long skipCap = Math.min(MAX_SKIP_BYTES, source.sizeBytes() / 100) / CLUSTER_BYTES * CLUSTER_BYTES;
+        this.maxSkipBytes = Math.max(MIN_SKIP_BYTES, skipCap);
         if (pool.bufferBytes() % CLUSTER_BYTES != 0 || CLUSTER_BYTES % sectorBytes != 0) {
             throw new IllegalArgumentException(
                     "buffers of " + pool.bufferBytes() + " bytes must hold whole clusters of " + CLUSTER_BYTES
@@ -105,17 +113,17 @@ public final class Rescuer {
 
     /** When a read last returned good bytes, in {@link System#nanoTime()} units: a stalled drive shows here. */
     public long lastGoodReadNanos() {
-        return lastGoodReadNanos;
+        return reads.lastGoodNanos();
     }
 
     /** Rescues every byte the map has not finished, then hashes what is left to hash. */
     public void run() throws IOException {
         copy(true);
         copy(false);
-        trim();
-        scrape();
+        passes.trim();
+        passes.scrape();
         for (int pass = 1; pass <= policy.retries(); pass++) {
-            retry(pass);
+            passes.retry(pass);
         }
         map.setPosition(new RescueMap.Position(map.endByte(), RescuePhase.FINISHED, 1));
         frontier.finish();
@@ -123,6 +131,10 @@ public final class Rescuer {
 
     private void copy(boolean firstPass) throws IOException {
         long block = pool.bufferBytes();
+        // Skipped areas lie next to failures: start a cluster at a time there, so that a bulk read does not fail again
+        // on what the skip left, and grow the reads while they succeed.
+        pace.startPass(firstPass);
+        failedClustersInRow = 0;
         long cursor = map.beginByte();
         Block region;
         while ((region = map.next(cursor, NON_TRIED)) != null) {
@@ -131,58 +143,79 @@ public final class Rescuer {
             while (p < end) {
                 hooks.between();
                 map.setPosition(new RescueMap.Position(p, RescuePhase.COPYING, firstPass ? 1 : 2));
-                long blockEnd = Math.min(end, (p / block + 1) * block);
+                long blockEnd = Math.min(end, Math.min((p / block + 1) * block, p + pace.readBytes()));
                 p = Math.min(end, readBlock(p, blockEnd, firstPass));
             }
             cursor = end;
         }
     }
 
-    /** Reads bytes [p, blockEnd) and returns where reading goes on. */
+    /**
+     * Reads bytes [p, blockEnd) and returns where reading goes on. A block device is read with direct I/O: through
+     * the page cache, one bad sector fails its whole page or folio, and the kernel reads it again two or three times
+     * before it gives up, which hammers a failing drive and costs time. An image file is read through the page cache,
+     * which may already hold it.
+     */
     private long readBlock(long p, long blockEnd, boolean firstPass) throws IOException {
         Lease lease = takeBuffer();
         try {
             MemorySegment buf = lease.buffer();
             long len = blockEnd - p;
-            SectorReads.Outcome r = reads.read(buf.asSlice(0, len), p, false);
+            boolean direct = bulkDirect && p % sectorBytes == 0 && len % sectorBytes == 0;
+            long before = System.nanoTime();
+            SectorReads.Outcome r = reads.read(buf.asSlice(0, len), p, direct);
+            if (direct && len == CLUSTER_BYTES) {
+                pace.measured(r.complete(len), System.nanoTime() - before);
+            }
             if (r.complete(len)) {
                 frontier.deliver(lease, p, buf.asSlice(0, len), List.of());
-                goodRead();
                 skipBytes = 0;
+                failedClustersInRow = 0;
+                pace.good(blockEnd);
                 return blockEnd;
             }
             long q = p + alignDown(r.bytes());
             if (q > p) {
                 frontier.deliver(lease, p, buf.asSlice(0, q - p), List.of());
-                goodRead();
             }
-            return resolve(lease, p, q, blockEnd, firstPass);
+            // a direct read that failed within one cluster has told what reading that cluster again would
+            boolean clusterFailed = direct && blockEnd <= (q / CLUSTER_BYTES + 1) * CLUSTER_BYTES;
+            return resolve(lease, p, q, blockEnd, firstPass, clusterFailed);
         } finally {
             lease.release();
         }
     }
 
-    /** After a failed bulk read at {@code q}: bytes [q, blockEnd) of the buffer that holds [p, blockEnd). */
-    private long resolve(Lease lease, long p, long q, long blockEnd, boolean firstPass) throws IOException {
+    /**
+     * After a failed bulk read at {@code q}: bytes [q, blockEnd) of the buffer that holds [p, blockEnd).
+     *
+     * @param firstClusterFailed whether the cluster at {@code q} is known to fail, and need not be read again
+     */
+    private long resolve(Lease lease, long p, long q, long blockEnd, boolean firstPass, boolean firstClusterFailed)
+            throws IOException {
         MemorySegment buf = lease.buffer();
         long start = q;
         List<BadRun> runs = new ArrayList<>();
         long c = q;
-        int failedClusters = 0;
         while (c < blockEnd) {
             long ce = Math.min(blockEnd, (c / CLUSTER_BYTES + 1) * CLUSTER_BYTES);
-            SectorReads.Outcome cr = reads.read(buf.asSlice(c - p, ce - c), c, true);
-            if (cr.complete(ce - c)) {
+            long before = System.nanoTime();
+            SectorReads.Outcome cr = firstClusterFailed ? null : reads.read(buf.asSlice(c - p, ce - c), c, true);
+            firstClusterFailed = false;
+            if (cr != null) {
+                pace.measured(cr.complete(ce - c), System.nanoTime() - before);
+            }
+            if (cr != null && cr.complete(ce - c)) {
                 c = ce;
-                failedClusters = 0;
-                goodRead();
+                failedClustersInRow = 0;
                 continue;
             }
-            c += alignDown(cr.bytes());
-            failedClusters++;
+            c += cr == null ? 0 : alignDown(cr.bytes());
+            failedClustersInRow++;
+            pace.failed(ce);
             long stop = c;
-            if (firstPass && (!skipping || failedClusters < CLUSTERED_FAILED_CLUSTERS)) {
-                stop = scrapeInBuffer(buf, p, c, ce, runs, skipping);
+            if (firstPass && (!skipping || failedClustersInRow < CLUSTERED_FAILED_CLUSTERS)) {
+                stop = scraper.scrape(buf, p, c, ce, runs, skipping);
                 if (stop == ce) {
                     c = ce;
                     continue;
@@ -206,138 +239,6 @@ public final class Rescuer {
         return blockEnd;
     }
 
-    /**
-     * Reads sectors [from, to) one by one into the buffer (which holds bytes from {@code p}), filling bad ones; stops
-     * early after {@link #CLUSTERED_FAILED_SECTORS} bad sectors in a row and returns where it stopped.
-     */
-    private long scrapeInBuffer(MemorySegment buf, long p, long from, long to, List<BadRun> runs, boolean mayStop)
-            throws IOException {
-        int consecutive = 0;
-        long s = from;
-        while (s < to) {
-            long len = Math.min(sectorBytes, to - s);
-            MemorySegment one = buf.asSlice(s - p, len);
-            String error = null;
-            for (int attempt = 0; attempt <= policy.retries(); attempt++) {
-                SectorReads.Outcome o = reads.read(one, s, true);
-                error = o.complete(len) ? null : o.error();
-                if (error == null) {
-                    break;
-                }
-            }
-            s += len;
-            if (error == null) {
-                consecutive = 0;
-                goodRead();
-                continue;
-            }
-            policy.fill().fill(one);
-            BadRun run = new BadRun((s - len) / sectorBytes, 1, sectorBytes, error, policy.retries());
-            if (!runs.isEmpty() && runs.getLast().joinsWith(run)) {
-                runs.set(runs.size() - 1, runs.getLast().extendedWith(run));
-            } else {
-                runs.add(run);
-            }
-            if (++consecutive >= CLUSTERED_FAILED_SECTORS && mayStop) {
-                return s;
-            }
-        }
-        return to;
-    }
-
-    private void trim() throws IOException {
-        long cursor = map.beginByte();
-        Block b;
-        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
-            while ((b = map.next(cursor, NON_TRIMMED)) != null) {
-                long s = b.byteOffset();
-                long e = b.endByte();
-                while (s < e) {
-                    long len = Math.min(sectorBytes, e - s);
-                    boolean good = readSector(batch, s, len, RescuePhase.TRIMMING, 0);
-                    s += len;
-                    if (!good) {
-                        break;
-                    }
-                }
-                long t = e;
-                while (t > s) {
-                    long ts = Math.max(s, alignDown(t - 1));
-                    boolean good = readSector(batch, ts, t - ts, RescuePhase.TRIMMING, 0);
-                    t = ts;
-                    if (!good) {
-                        break;
-                    }
-                }
-                batch.flush();
-                if (s < t) {
-                    map.mark(s, t - s, BlockStatus.NON_SCRAPED);
-                }
-                cursor = e;
-            }
-        }
-    }
-
-    private void scrape() throws IOException {
-        long cursor = map.beginByte();
-        Block b;
-        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
-            while ((b = map.next(cursor, NON_SCRAPED)) != null) {
-                for (long s = b.byteOffset(); s < b.endByte(); ) {
-                    long len = Math.min(sectorBytes, b.endByte() - s);
-                    readSector(batch, s, len, RescuePhase.SCRAPING, 0);
-                    s += len;
-                }
-                batch.flush();
-                cursor = b.endByte();
-            }
-        }
-    }
-
-    private void retry(int pass) throws IOException {
-        long cursor = map.beginByte();
-        Block b;
-        try (SectorBatch batch = new SectorBatch(pool, frontier)) {
-            while ((b = map.next(cursor, BAD)) != null) {
-                for (long s = b.byteOffset(); s < b.endByte(); ) {
-                    long len = Math.min(sectorBytes, b.endByte() - s);
-                    int spent = ledger.retriesOf(s / sectorBytes);
-                    if (spent >= 0 && spent < pass) {
-                        readSector(batch, s, len, RescuePhase.RETRYING, pass);
-                    }
-                    s += len;
-                }
-                batch.flush();
-                cursor = b.endByte();
-            }
-        }
-    }
-
-    /**
-     * Reads one sector into the batch. A good sector joins the batch; a bad one found while trimming or scraping joins
-     * it filled; a bad one on a retry pass stays as it is in the image and only its retry count goes up.
-     */
-    private boolean readSector(SectorBatch batch, long s, long len, RescuePhase phase, int retryPass)
-            throws IOException {
-        hooks.between();
-        map.setPosition(new RescueMap.Position(s, phase, Math.max(1, retryPass)));
-        MemorySegment slot = batch.slot(s, len);
-        SectorReads.Outcome o = reads.read(slot, s, true);
-        if (o.complete(len)) {
-            batch.good(len);
-            goodRead();
-            return true;
-        }
-        long sector = s / sectorBytes;
-        if (retryPass > 0) {
-            batch.flush();
-            ledger.add(new BadRun(sector, 1, sectorBytes, o.error(), retryPass));
-        } else {
-            batch.bad(len, policy.fill(), new BadRun(sector, 1, sectorBytes, o.error(), 0));
-        }
-        return false;
-    }
-
     private Lease takeBuffer() throws IOException {
         try {
             return pool.take();
@@ -349,9 +250,5 @@ public final class Rescuer {
 
     private long alignDown(long bytes) {
         return bytes - bytes % sectorBytes;
-    }
-
-    private void goodRead() {
-        lastGoodReadNanos = System.nanoTime();
     }
 }

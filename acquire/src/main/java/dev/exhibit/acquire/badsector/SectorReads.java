@@ -30,6 +30,7 @@ final class SectorReads {
     }
 
     private final SourceDevice source;
+    private volatile long lastGoodNanos = System.nanoTime();
 
     SectorReads(SourceDevice source) {
         this.source = source;
@@ -37,6 +38,11 @@ final class SectorReads {
 
     SourceDevice source() {
         return source;
+    }
+
+    /** When a read last returned good bytes, in {@link System#nanoTime()} units: a stalled drive shows here. */
+    long lastGoodNanos() {
+        return lastGoodNanos;
     }
 
     /**
@@ -68,6 +74,7 @@ final class SectorReads {
                                 + source.sizeBytes() + " bytes: was it removed or resized?");
             }
             got += n;
+            lastGoodNanos = System.nanoTime();
         }
         return new Outcome(got, null);
     }

@@ -9,6 +9,8 @@ import dev.exhibit.core.json.Jcs;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The acquisition log as {@code acquire} writes it (docs/acquisition-log.md): one chained record per event. Window
@@ -27,11 +29,14 @@ public final class AcquisitionLogWriter implements PiecewiseSink, Closeable {
     private final Map<Long, String> loggedWindows;
     private final Map<Integer, String> loggedSegments;
     private final long loggedBytes;
+    private final NavigableMap<Long, Long> loggedRuns;
 
     /**
      * @param loggedWindows window hashes the log already holds, by index (empty for a new acquisition)
      * @param loggedSegments segment hashes the log already holds, by index from 1
      * @param loggedBytes the image bytes the logged windows cover: bad ranges starting below it are logged
+     * @param loggedRuns bad sectors the log already names past {@code loggedBytes}, as first sector to end sector
+     *     (exclusive): not logged again
      */
     public AcquisitionLogWriter(
             ChainedLog log,
@@ -39,13 +44,15 @@ public final class AcquisitionLogWriter implements PiecewiseSink, Closeable {
             String fill,
             Map<Long, String> loggedWindows,
             Map<Integer, String> loggedSegments,
-            long loggedBytes) {
+            long loggedBytes,
+            NavigableMap<Long, Long> loggedRuns) {
         this.log = log;
         this.layout = layout;
         this.fill = fill;
         this.loggedWindows = Map.copyOf(loggedWindows);
         this.loggedSegments = Map.copyOf(loggedSegments);
         this.loggedBytes = loggedBytes;
+        this.loggedRuns = new TreeMap<>(loggedRuns);
     }
 
     public ChainedLog chain() {
@@ -67,6 +74,21 @@ public final class AcquisitionLogWriter implements PiecewiseSink, Closeable {
             long first = loggedBytes / run.sectorBytes();
             run = new BadRun(first, run.endSector() - first, run.sectorBytes(), run.error(), run.retries());
         }
+        long s = run.firstSector();
+        while (s < run.endSector()) {
+            Map.Entry<Long, Long> logged = loggedRuns.floorEntry(s);
+            if (logged != null && s < logged.getValue()) {
+                s = logged.getValue();
+                continue;
+            }
+            Long nextLogged = loggedRuns.higherKey(s);
+            long end = nextLogged == null ? run.endSector() : Math.min(run.endSector(), nextLogged);
+            append(new BadRun(s, end - s, run.sectorBytes(), run.error(), run.retries()));
+            s = end;
+        }
+    }
+
+    private void append(BadRun run) throws IOException {
         ObjectNode b = Jcs.object();
         b.put("firstSector", run.firstSector());
         b.put("sectorCount", run.sectorCount());

@@ -131,7 +131,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** Ends every stage, waits for them, and returns the digests. */
     public Result finish() throws IOException {
-        stop();
+        stop(false);
         rethrowFailure();
         Map<HashAlgorithm, String> hashes = new LinkedHashMap<>();
         for (DigestStage d : digests) {
@@ -140,22 +140,25 @@ public final class Pipeline implements AutoCloseable {
         return new Result(hashes, windows.windows(), hashedEnd);
     }
 
-    /** Stops the stages without caring for their results (after a failure, or on interruption). */
+    /**
+     * Stops the stages without finishing them (after a failure, or on interruption): what was sent is still written,
+     * and complete windows are still logged, but no last, shorter window is made of bytes that stopped early.
+     */
     @Override
     public void close() {
         try {
-            stop();
+            stop(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void stop() throws IOException {
+    private void stop(boolean abort) throws IOException {
         if (finished) {
             return;
         }
         finished = true;
-        all.forEach(Stage::end);
+        all.forEach(abort ? Stage::abort : Stage::end);
         try {
             for (Stage s : all) {
                 s.join();
@@ -167,20 +170,28 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void rethrowFailure() throws IOException {
+        // The writer's own failure first: a window stage waiting for those bytes fails only because of it, and the
+        // writer's exception says what happened (a full destination, and where).
+        if (writer != null) {
+            rethrow(writer.failure());
+        }
         for (Stage s : all) {
-            Throwable t = s.failure();
-            if (t instanceof IOException io) {
-                throw io;
-            }
-            if (t instanceof RuntimeException re) {
-                throw re;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            if (t != null) {
-                throw new IOException(t);
-            }
+            rethrow(s.failure());
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IOException(t);
         }
     }
 }

@@ -17,6 +17,7 @@ abstract class Stage {
     private long submitted;
     private long processed;
     private volatile Throwable failure;
+    private volatile boolean aborted;
 
     Stage(String name) {
         thread = Thread.ofPlatform().name("exhibit-" + name).daemon(true).unstarted(this::loop);
@@ -25,7 +26,7 @@ abstract class Stage {
     /** Processes one chunk; called on this stage's thread only, in the order chunks were submitted. */
     abstract void accept(Chunk chunk) throws Exception;
 
-    /** Called once after the last chunk when nothing failed. */
+    /** Called once after the last chunk when nothing failed and the stage was ended, not aborted. */
     void finish() throws Exception {}
 
     final void start() {
@@ -57,7 +58,17 @@ abstract class Stage {
         }
     }
 
+    /** Ends the stage once it has processed what it was sent, then calls {@link #finish()}. */
     final void end() {
+        queue.add(END);
+    }
+
+    /**
+     * Ends the stage once it has processed what it was sent, without {@link #finish()}: the input stopped early (a
+     * failure, an interruption), and what finish would complete (a last, shorter window) is not an end.
+     */
+    final void abort() {
+        aborted = true;
         queue.add(END);
     }
 
@@ -91,7 +102,7 @@ abstract class Stage {
                     }
                 }
             }
-            if (failure == null) {
+            if (failure == null && !aborted) {
                 finish();
             }
         } catch (Throwable t) {
