@@ -9,8 +9,10 @@ import dev.exhibit.acquire.image.ImageLayout;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.pipeline.BadRun;
 import dev.exhibit.core.chain.ChainedLog;
+import dev.exhibit.core.evidence.AcquisitionLog;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -38,26 +40,11 @@ record Replay(
     static final String FROM_MAP = "unreadable (known from the bad-sector map only)";
 
     static Replay of(Resumption.Logged facts, RescueMap fromFile, long sizeBytes, int sectorBytes, int retries) {
-        Map<Long, String> all = new HashMap<>();
-        Map<Long, Long> ends = new HashMap<>();
-        for (JsonNode w : facts.windows()) {
-            long index = w.path("index").asLong();
-            all.put(index, w.path("sha256").asText());
-            ends.put(
-                    index, w.path("byteOffset").asLong() + w.path("lengthBytes").asLong());
-        }
+        List<JsonNode> trusted = facts.windowsFromStart();
         Map<Long, String> windows = new HashMap<>();
-        long logged = 0;
-        for (long i = 0; all.containsKey(i); i++) {
-            long end = ends.get(i);
-            if (end != (i + 1) * facts.windowBytes() && end != sizeBytes) {
-                // A shorter window that is not the image's last proves nothing about the whole window: earlier
-                // versions logged one when an interrupted run stopped mid-window.
-                break;
-            }
-            windows.put(i, all.get(i));
-            logged = end;
-        }
+        trusted.forEach(
+                w -> windows.put(w.path("index").asLong(), w.path("sha256").asText()));
+        long logged = AcquisitionLog.coveredBytes(trusted);
         RescueMap map = fromFile != null ? fromFile : RescueMap.of(sizeBytes);
         return build(facts, windows, logged, map, sizeBytes, sectorBytes, retries);
     }

@@ -187,7 +187,7 @@ public final class Resumption {
             long splitBytes,
             Instant started,
             long activeMillis,
-            List<JsonNode> windows,
+            List<JsonNode> windowsFromStart,
             List<JsonNode> segments,
             List<JsonNode> badRanges) {
 
@@ -213,7 +213,9 @@ public final class Resumption {
                     options.path("splitBytes").asLong(0),
                     Instant.parse(start.path("invocation").path("started").asText()),
                     activeMillis(log),
-                    log.all("window"),
+                    log.windowsFromStart(
+                            options.path("windowBytes").asLong(),
+                            source.path("sizeBytes").asLong()),
                     log.all("segment"),
                     log.all("bad-range"));
         }

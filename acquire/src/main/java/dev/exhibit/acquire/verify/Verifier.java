@@ -1,35 +1,24 @@
 package dev.exhibit.acquire.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.acquire.Cancellation;
 import dev.exhibit.acquire.Progress;
 import dev.exhibit.acquire.badsector.BadSectorLedger;
-import dev.exhibit.acquire.badsector.FillPattern;
 import dev.exhibit.acquire.badsector.Frontier;
 import dev.exhibit.acquire.badsector.RescueMap;
 import dev.exhibit.acquire.badsector.Rescuer;
 import dev.exhibit.acquire.image.ImageFiles;
 import dev.exhibit.acquire.image.ImageLayout;
-import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.pipeline.BufferPool;
 import dev.exhibit.acquire.pipeline.Lease;
 import dev.exhibit.acquire.pipeline.Pipeline;
 import dev.exhibit.acquire.source.SourceDevice;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.Invocation;
-import dev.exhibit.core.chain.ChainReport;
-import dev.exhibit.core.chain.ChainedLog;
 import dev.exhibit.core.digest.HashAlgorithm;
-import dev.exhibit.core.evidence.AcquisitionLog;
-import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +39,7 @@ public final class Verifier {
     /** Re-reads the image files of {@code outDir}. */
     public static VerifyReport image(Path outDir, Invocation invocation, Progress progress, Cancellation cancel)
             throws IOException {
-        Logged logged = Logged.read(outDir);
+        LoggedAcquisition logged = LoggedAcquisition.read(outDir);
         ImageLayout layout = logged.layout(outDir);
         List<Mismatch> mismatches = new ArrayList<>();
         List<String> notes = new ArrayList<>(logged.notes());
@@ -118,7 +107,7 @@ public final class Verifier {
     public static VerifyReport source(
             Path outDir, Path source, Invocation invocation, Progress progress, Cancellation cancel)
             throws IOException {
-        Logged logged = Logged.read(outDir);
+        LoggedAcquisition logged = LoggedAcquisition.read(outDir);
         Path path =
                 source != null ? source : Path.of(logged.source().path("path").asText());
         List<String> notes = new ArrayList<>(logged.notes());
@@ -181,166 +170,6 @@ public final class Verifier {
             throw new ExhibitException(
                     ExhibitException.Kind.INTERRUPTED,
                     "verification interrupted (" + cancel.reason() + ") at byte " + at);
-        }
-    }
-
-    /** What the log holds that a verification needs. */
-    private record Logged(AcquisitionLog log, JsonNode start, JsonNode source, JsonNode end, List<String> notes) {
-
-        static Logged read(Path outDir) throws IOException {
-            Path file = outDir.resolve(AcquisitionLogWriter.FILE_NAME);
-            if (!Files.isRegularFile(file)) {
-                throw ExhibitException.usage(outDir + " holds no " + AcquisitionLogWriter.FILE_NAME
-                        + "; is it an acquisition's output directory?");
-            }
-            AcquisitionLog log = AcquisitionLog.read(file);
-            JsonNode start = log.first("start")
-                    .orElseThrow(
-                            () -> ExhibitException.evidence(file + ": no start record; cannot tell what to check"));
-            JsonNode source = log.first("source")
-                    .orElseThrow(() -> ExhibitException.evidence(file + ": no source record; cannot tell the size"));
-            JsonNode end = log.last("end").orElse(null);
-            List<String> notes = new ArrayList<>();
-            if (end == null) {
-                notes.add("the acquisition did not complete (status " + log.status() + "); only its logged windows"
-                        + " can be checked");
-            }
-            return new Logged(log, start, source, end, notes);
-        }
-
-        long sizeBytes() {
-            return source.path("sizeBytes").asLong();
-        }
-
-        /** The image bytes the logged windows cover from byte 0 without a gap. */
-        long loggedWindowBytes() {
-            java.util.Map<Long, Long> ends = new java.util.HashMap<>();
-            log.all("window")
-                    .forEach(w -> ends.put(
-                            w.path("index").asLong(),
-                            w.path("byteOffset").asLong()
-                                    + w.path("lengthBytes").asLong()));
-            long covered = 0;
-            for (long i = 0; ends.containsKey(i); i++) {
-                covered = ends.get(i);
-            }
-            return covered;
-        }
-
-        ImageLayout layout(Path outDir) {
-            JsonNode o = start.path("options");
-            return ImageLayout.of(
-                    outDir,
-                    sizeBytes(),
-                    o.path("splitBytes").asLong(0),
-                    source.path("logicalSectorBytes").asInt(512));
-        }
-
-        Pipeline.Config config() {
-            JsonNode o = start.path("options");
-            List<HashAlgorithm> algs = new ArrayList<>();
-            o.path("hashes").forEach(h -> algs.add(HashAlgorithm.fromId(h.asText())));
-            return new Pipeline.Config(
-                    algs, o.path("windowBytes").asLong(), o.path("splitBytes").asLong(0));
-        }
-
-        int retries() {
-            return start.path("options").path("retries").asInt(0);
-        }
-
-        FillPattern fill() {
-            return FillPattern.parse(start.path("options").path("fill").asText("zeros"));
-        }
-
-        VerifySink sink() {
-            return new VerifySink(log.entries("window"), log.entries("segment"));
-        }
-
-        List<Mismatch> compareHashes(Map<HashAlgorithm, String> hashes) {
-            List<Mismatch> out = new ArrayList<>();
-            if (end == null) {
-                return out;
-            }
-            long line = log.entries("end").getLast().line();
-            end.path("hashes").properties().forEach(e -> {
-                String actual = hashes.get(HashAlgorithm.fromId(e.getKey()));
-                if (actual != null && !actual.equals(e.getValue().asText())) {
-                    out.add(new Mismatch(
-                            e.getKey() + " of the whole image",
-                            0,
-                            sizeBytes(),
-                            e.getValue().asText(),
-                            actual,
-                            line));
-                }
-            });
-            return out;
-        }
-
-        VerifyReport record(
-                String scope,
-                Path outDir,
-                Path read,
-                Invocation invocation,
-                Map<HashAlgorithm, String> hashes,
-                List<Mismatch> mismatches,
-                List<String> notes,
-                long bytesRead,
-                VerifySink sink,
-                Path sourcePath)
-                throws IOException {
-            ChainReport chain = log.chain();
-            List<String> problems =
-                    chain.problems().stream().map(Object::toString).toList();
-            Map<String, String> expected = new LinkedHashMap<>();
-            if (end != null) {
-                end.path("hashes")
-                        .properties()
-                        .forEach(e -> expected.put(e.getKey(), e.getValue().asText()));
-            }
-            boolean ok = problems.isEmpty() && end != null && mismatches.isEmpty();
-            String recorded;
-            if (!problems.isEmpty()) {
-                recorded = "not recorded: the log's chain is broken, and a broken log is never extended";
-            } else {
-                ObjectNode v = Jcs.object();
-                v.put("scope", scope);
-                if (sourcePath != null) {
-                    v.put("source", sourcePath.toString());
-                }
-                v.set("invocation", invocation.toJson());
-                ObjectNode h = v.putObject("hashes");
-                hashes.forEach((a, x) -> h.put(a.id(), x));
-                v.put("verdict", ok ? "match" : "mismatch");
-                ArrayNode list = v.putArray("mismatches");
-                mismatches.forEach(m -> list.add(m.toJson()));
-                v.put("bytesRead", bytesRead);
-                v.put("windowsChecked", sink.windowsChecked());
-                v.put("badSectorCount", sink.badSectors());
-                ArrayNode n = v.putArray("notes");
-                notes.forEach(n::add);
-                try (ChainedLog chained = ChainedLog.reopen(log.file())) {
-                    chained.append("verification", v, true);
-                    recorded = "appended to " + log.file() + " as line " + chained.records();
-                } catch (IOException e) {
-                    recorded = "not recorded: " + e.getMessage();
-                }
-            }
-            return new VerifyReport(
-                    scope,
-                    outDir,
-                    read,
-                    problems,
-                    end != null,
-                    hashes,
-                    expected,
-                    mismatches,
-                    notes,
-                    bytesRead,
-                    sink.windowsChecked(),
-                    sink.windowsLogged(),
-                    sink.badSectors(),
-                    recorded);
         }
     }
 }

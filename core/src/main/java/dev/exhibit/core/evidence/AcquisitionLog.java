@@ -6,8 +6,10 @@ import dev.exhibit.core.chain.ChainVerifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -120,6 +122,36 @@ public final class AcquisitionLog {
             }
         }
         return out;
+    }
+
+    /**
+     * The window records that cover the image from byte 0 without a gap: indexes 0, 1, 2, ... (a later record for an
+     * index wins), each a whole window of {@code windowBytes} or the image's last. They are what a resume may trust
+     * and what a verification of an unfinished acquisition can check. A shorter window that is not the image's last
+     * ends the list: it proves nothing about the rest of its window.
+     */
+    public List<JsonNode> windowsFromStart(long windowBytes, long sizeBytes) {
+        Map<Long, JsonNode> byIndex = new HashMap<>();
+        all("window").forEach(w -> byIndex.put(w.path("index").asLong(), w));
+        List<JsonNode> out = new ArrayList<>();
+        for (long i = 0; byIndex.containsKey(i); i++) {
+            JsonNode w = byIndex.get(i);
+            long end = w.path("byteOffset").asLong() + w.path("lengthBytes").asLong();
+            if (end != (i + 1) * windowBytes && end != sizeBytes) {
+                break;
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    /** The image bytes {@link #windowsFromStart} covers. */
+    public static long coveredBytes(List<JsonNode> windowsFromStart) {
+        if (windowsFromStart.isEmpty()) {
+            return 0;
+        }
+        JsonNode last = windowsFromStart.getLast();
+        return last.path("byteOffset").asLong() + last.path("lengthBytes").asLong();
     }
 
     public Optional<JsonNode> first(String type) {
