@@ -45,6 +45,8 @@ public final class Rescuer {
     static final int CLUSTERED_FAILED_CLUSTERS = 2;
     /** Consecutive bad sectors, while scraping at once, that make an area "clustered" and skipped. */
     static final int CLUSTERED_FAILED_SECTORS = 4;
+    /** Alignment of direct reads of a regular file: a page, which satisfies the direct-I/O rule of Linux file systems. */
+    static final int FILE_DIRECT_ALIGN_BYTES = 4096;
 
     private static final Set<BlockStatus> NON_TRIED = EnumSet.of(BlockStatus.NON_TRIED);
 
@@ -73,7 +75,9 @@ public final class Rescuer {
     private final Policy policy;
     private final Hooks hooks;
     private final boolean skipping;
-    private final boolean bulkDirect;
+    /** Bulk reads with offset and length multiples of this are direct. */
+    private final int directAlignBytes;
+
     private final int sectorBytes;
     private final long maxSkipBytes;
     private long skipBytes;
@@ -97,7 +101,7 @@ public final class Rescuer {
         this.policy = policy;
         this.hooks = hooks;
         this.sectorBytes = source.logicalSectorBytes();
-        this.bulkDirect = source.isBlockDevice();
+        this.directAlignBytes = source.isBlockDevice() ? sectorBytes : Math.max(sectorBytes, FILE_DIRECT_ALIGN_BYTES);
         this.pace = new ReadPace(pool.bufferBytes(), CLUSTER_BYTES);
         this.passes = new SectorPasses(reads, frontier, pool, policy, hooks);
         this.scraper = new ClusterScraper(reads, policy, pace);
@@ -153,15 +157,16 @@ public final class Rescuer {
     /**
      * Reads bytes [p, blockEnd) and returns where reading goes on. A block device is read with direct I/O: through
      * the page cache, one bad sector fails its whole page or folio, and the kernel reads it again two or three times
-     * before it gives up, which hammers a failing drive and costs time. An image file is read through the page cache,
-     * which may already hold it.
+     * before it gives up, which hammers a failing drive and costs time. An image file is read with direct I/O too: a
+     * copy out of the page cache costs as much CPU as a fast digest, CPU that the hashers need, and a large image
+     * would only push the rest of the cache out. Its last, unaligned bytes are read through the page cache.
      */
     private long readBlock(long p, long blockEnd, boolean firstPass) throws IOException {
         Lease lease = takeBuffer();
         try {
             MemorySegment buf = lease.buffer();
             long len = blockEnd - p;
-            boolean direct = bulkDirect && p % sectorBytes == 0 && len % sectorBytes == 0;
+            boolean direct = p % directAlignBytes == 0 && len % directAlignBytes == 0;
             long before = System.nanoTime();
             SectorReads.Outcome r = reads.read(buf.asSlice(0, len), p, direct);
             if (direct && len == CLUSTER_BYTES) {

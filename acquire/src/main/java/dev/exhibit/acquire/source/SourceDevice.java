@@ -160,7 +160,21 @@ public final class SourceDevice implements AutoCloseable {
      */
     public long readDirect(MemorySegment into, long byteOffset) throws IOException {
         NativeFd d = direct();
-        return d != null ? d.pread(into, byteOffset) : fd.pread(into, byteOffset);
+        if (d == null) {
+            return fd.pread(into, byteOffset);
+        }
+        try {
+            return d.pread(into, byteOffset);
+        } catch (PosixException e) {
+            // A file system may want a coarser alignment than the caller chose: its bytes are the same buffered.
+            if (blockDevice || e.errno() != NativeFd.EINVAL) {
+                throw e;
+            }
+            synchronized (this) {
+                directUnavailable = true;
+            }
+            return fd.pread(into, byteOffset);
+        }
     }
 
     /** Whether {@link #readDirect} really bypasses the page cache on this source. */
@@ -169,7 +183,10 @@ public final class SourceDevice implements AutoCloseable {
     }
 
     private synchronized NativeFd direct() throws IOException {
-        if (directFd == null && !directUnavailable) {
+        if (directUnavailable) {
+            return null;
+        }
+        if (directFd == null) {
             try {
                 directFd = NativeFd.open(realPath, NativeFd.O_RDONLY | NativeFd.O_DIRECT);
             } catch (PosixException e) {
