@@ -65,3 +65,13 @@ awk -v a="$(m dc3dd)" -v b="$(m exhibit-3)" 'BEGIN {printf "exhibit --hash md5,s
 awk -v a="$(m cat)" -v b="$(m exhibit-sha256)" 'BEGIN {printf "exhibit --hash sha256 vs cat SOURCE > DEST:                        %.2fx the throughput (target 0.85x)\n", a / b}'
 echo "peak RSS, exhibit acquire --hash sha256: 2 GiB source $(rss rss-2g) KiB, 16 GiB sparse source $(rss rss-16g) KiB"
 echo "raw timings: $dir/times.txt"
+
+# What the digests alone cost on this machine: the floor under any pipeline, however well it overlaps.
+java_home="$(for d in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+  [ -x "$d/bin/java" ] || continue
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$d/release" 2>/dev/null | awk -v d="$d" '$1 >= 25 {print d}' || true
+done | head -n1)"
+echo
+echo "one-core digest speed of this JVM, and the floor it sets (bench/DigestSpeed.java):"
+"$java_home/bin/java" "$root/bench/DigestSpeed.java" 2147483648
+awk -v a="$(m dc3dd)" 'BEGIN {printf "3x dc3dd would need %.2f s of wall time\n", a / 3}'
