@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +80,42 @@ class AcquisitionBadSectorTest {
         assertBadRangesAreTheRuns(log, bad, 0);
         assertThat(log.last("end").orElseThrow().path("badSectorCount").asLong())
                 .isEqualTo(bad.size());
+        assertLoggedHashesMatchImage(out);
+        assertWindowsMatchDd(out);
+        assertVerifies(out);
+    }
+
+    @Test
+    void acquire_of4KnDevice_countsMapsAndFillsWhole4096ByteSectors() throws IOException {
+        int logical = 4096;
+        int perLogical = logical / SECTOR;
+        // 512-byte sectors the faulty disk fails: on a 4Kn device each takes its whole logical sector with it
+        NavigableSet<Long> failing = BadSectors.parse("3,3600-4599,5321," + (SECTORS - 1), SECTORS);
+        NavigableSet<Long> badLogical = new TreeSet<>();
+        failing.forEach(s -> badLogical.add(s / perLogical));
+        NavigableSet<Long> bad512 = new TreeSet<>();
+        badLogical.forEach(
+                l -> LongStream.range(l * perLogical, (l + 1) * perLogical).forEach(bad512::add));
+        Path out = dir.resolve("out");
+        try (FaultyDevice device = FaultyDevice.start(
+                DiskContent.pattern(SIZE, 14),
+                failing,
+                FaultyDevice.Options.defaults().withLogicalSectorBytes(logical))) {
+            Acquisition.Result result =
+                    Acquire.of(device.blockDevice(), out).window(1 << 20).run();
+
+            assertThat(result.badSectors()).as("bad 4096-byte sectors").isEqualTo(badLogical.size());
+            assertImageIsSourceWithFill(out.resolve("image.raw"), device.content(), bad512, new byte[SECTOR]);
+        }
+        assertMapListsExactly(out, bad512);
+        AcquisitionLog log = log(out);
+        assertThat(log.last("source").orElseThrow().path("logicalSectorBytes").asInt())
+                .isEqualTo(logical);
+        assertBadRangesAreTheRuns(log, badLogical, 0);
+        assertThat(log.all("bad-range"))
+                .allSatisfy(r -> assertThat(r.path("sectorBytes").asInt()).isEqualTo(logical));
+        assertThat(log.last("end").orElseThrow().path("badSectorCount").asLong())
+                .isEqualTo(badLogical.size());
         assertLoggedHashesMatchImage(out);
         assertWindowsMatchDd(out);
         assertVerifies(out);

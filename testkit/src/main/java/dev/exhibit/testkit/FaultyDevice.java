@@ -47,6 +47,8 @@ public final class FaultyDevice implements AutoCloseable {
      * @param threads FUSE server threads
      * @param failuresBeforeRecovery 0: bad sectors never read; N: a bad sector reads (from then on) once N reads of it
      *     alone, one sector long, have failed, as a weak sector that a drive's retry gets in the end
+     * @param logicalSectorBytes the loop device's logical sector size: 512, or 4096 for a 4Kn drive, on which a bad
+     *     512-byte sector makes its whole 4096-byte logical sector unreadable
      */
     public record Options(
             Duration badReadDelay,
@@ -54,33 +56,75 @@ public final class FaultyDevice implements AutoCloseable {
             boolean loopDirectIo,
             Path mountDirectory,
             int threads,
-            int failuresBeforeRecovery) {
+            int failuresBeforeRecovery,
+            int logicalSectorBytes) {
         public static Options defaults() {
-            return new Options(Duration.ZERO, true, true, null, 2, 0);
+            return new Options(Duration.ZERO, true, true, null, 2, 0, FaultyDisk.SECTOR_BYTES);
         }
 
         public Options withFailuresBeforeRecovery(int failures) {
-            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, mountDirectory, threads, failures);
+            return new Options(
+                    badReadDelay, fuseDirectIo, loopDirectIo, mountDirectory, threads, failures, logicalSectorBytes);
         }
 
         public Options withBadReadDelay(Duration delay) {
-            return new Options(delay, fuseDirectIo, loopDirectIo, mountDirectory, threads, failuresBeforeRecovery);
+            return new Options(
+                    delay,
+                    fuseDirectIo,
+                    loopDirectIo,
+                    mountDirectory,
+                    threads,
+                    failuresBeforeRecovery,
+                    logicalSectorBytes);
         }
 
         public Options withFuseDirectIo(boolean on) {
-            return new Options(badReadDelay, on, loopDirectIo, mountDirectory, threads, failuresBeforeRecovery);
+            return new Options(
+                    badReadDelay,
+                    on,
+                    loopDirectIo,
+                    mountDirectory,
+                    threads,
+                    failuresBeforeRecovery,
+                    logicalSectorBytes);
         }
 
         public Options withLoopDirectIo(boolean on) {
-            return new Options(badReadDelay, fuseDirectIo, on, mountDirectory, threads, failuresBeforeRecovery);
+            return new Options(
+                    badReadDelay,
+                    fuseDirectIo,
+                    on,
+                    mountDirectory,
+                    threads,
+                    failuresBeforeRecovery,
+                    logicalSectorBytes);
         }
 
         public Options withMountDirectory(Path directory) {
-            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, directory, threads, failuresBeforeRecovery);
+            return new Options(
+                    badReadDelay,
+                    fuseDirectIo,
+                    loopDirectIo,
+                    directory,
+                    threads,
+                    failuresBeforeRecovery,
+                    logicalSectorBytes);
+        }
+
+        public Options withLogicalSectorBytes(int bytes) {
+            return new Options(
+                    badReadDelay, fuseDirectIo, loopDirectIo, mountDirectory, threads, failuresBeforeRecovery, bytes);
         }
 
         public Options withThreads(int count) {
-            return new Options(badReadDelay, fuseDirectIo, loopDirectIo, mountDirectory, count, failuresBeforeRecovery);
+            return new Options(
+                    badReadDelay,
+                    fuseDirectIo,
+                    loopDirectIo,
+                    mountDirectory,
+                    count,
+                    failuresBeforeRecovery,
+                    logicalSectorBytes);
         }
     }
 
@@ -122,7 +166,10 @@ public final class FaultyDevice implements AutoCloseable {
         try {
             server = FuseServer.mount(mountPoint, FILE_NAME, disk, SUBTYPE, options.fuseDirectIo(), options.threads());
             LoopDevice loop = LoopDevice.attach(
-                    server.filePath(), LoopDevice.Options.readOnlyDisk().withDirectIo(options.loopDirectIo()));
+                    server.filePath(),
+                    LoopDevice.Options.readOnlyDisk()
+                            .withDirectIo(options.loopDirectIo())
+                            .withSectorBytes(options.logicalSectorBytes()));
             if (created != null) {
                 server.detach();
                 Files.delete(created);
