@@ -3,6 +3,7 @@ package dev.exhibit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.testing.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,23 +50,8 @@ class DemoCommandTest {
             report = reports.findFirst().orElseThrow();
         }
         assertThat(report.resolve("report.html")).isRegularFile();
-        Proc.Result cms = Proc.run(
-                "openssl",
-                "cms",
-                "-verify",
-                "-binary",
-                "-inform",
-                "DER",
-                "-in",
-                report.resolve("record.json.p7s").toString(),
-                "-content",
-                report.resolve("record.json").toString(),
-                "-CAfile",
-                root.resolve("keys/examiner.pem").toString(),
-                "-purpose",
-                "any",
-                "-out",
-                "/dev/null");
+        Proc.Result cms = Openssl.cmsVerify(
+                report.resolve("record.json.p7s"), report.resolve("record.json"), root.resolve("keys/examiner.pem"));
         assertThat(cms.exitCode()).as(cms.stderr()).isZero();
         assertThat(cms.stderr()).contains("Verification successful");
         assertThat(Proc.run("losetup", "-j", root.resolve("sample/demo.img").toString())
