@@ -119,6 +119,47 @@ class CustodyCommandTest {
     }
 
     @Test
+    void concurrentAdds_fromManyProcessesNeverForkTheChain() throws Exception {
+        int processes = 8;
+        List<Process> running = new java.util.ArrayList<>();
+        for (int i = 0; i < processes; i++) {
+            running.add(CliRunner.spawn(
+                    List.of(
+                            "custody",
+                            caseDir.toString(),
+                            "add",
+                            "--type",
+                            "access",
+                            "--item",
+                            "EV-001",
+                            "--from",
+                            "store",
+                            "--to",
+                            "examiner " + i,
+                            "--location",
+                            "Lab",
+                            "--purpose",
+                            "concurrent"),
+                    tmp.resolve("out" + i),
+                    tmp.resolve("err" + i)));
+        }
+        for (int i = 0; i < processes; i++) {
+            Process p = running.get(i);
+            assertThat(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue())
+                    .as(Files.readString(tmp.resolve("err" + i)))
+                    .isZero();
+        }
+        CliRunner.Result l = CliRunner.run("custody", caseDir.toString(), "list");
+        assertThat(l.exit()).as(l.toString()).isZero();
+        assertThat(l.out()).contains("Chain: intact, " + (processes + 1) + " events");
+        for (int i = 0; i < processes; i++) {
+            assertThat(l.out()).contains("to examiner " + i + " at Lab");
+        }
+        assertThat(add().exit()).isZero();
+    }
+
+    @Test
     void add_toADirectoryThatIsNotACaseSaysSo() {
         CliRunner.Result r = CliRunner.run(
                 "custody",

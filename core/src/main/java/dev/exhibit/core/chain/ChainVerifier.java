@@ -38,7 +38,18 @@ public final class ChainVerifier {
         void visit(Entry entry) throws IOException;
     }
 
+    /**
+     * Walks the log under its shared lock ({@link LogLock}), so that a line another process is appending is read whole
+     * or not at all. When a writer keeps the log longer (an acquisition running), the walk goes on without the lock.
+     */
     public static ChainReport verify(Path file, Visitor visitor) throws IOException {
+        try (LogLock ignored = LogLock.sharedOrNull(file)) {
+            return walk(file, visitor);
+        }
+    }
+
+    /** The walk itself, for a caller that already holds the log's lock. */
+    static ChainReport walk(Path file, Visitor visitor) throws IOException {
         List<ChainReport.Problem> problems = new ArrayList<>();
         String expectedPrev = Sha256.ZERO;
         String head = null;

@@ -31,43 +31,62 @@ public final class ChainedLog implements Closeable {
     public static final Set<String> RESERVED_FIELDS = Set.of("seq", "prev", "time", "type");
 
     private final Path file;
+    private final LogLock lock;
     private final FileChannel channel;
     private final TornTail tornTail;
     private long nextSeq;
     private String prevHash;
 
-    private ChainedLog(Path file, FileChannel channel, long nextSeq, String prevHash, TornTail tornTail) {
+    private ChainedLog(Path file, LogLock lock, FileChannel channel, long nextSeq, String prevHash, TornTail tornTail) {
         this.file = file;
+        this.lock = lock;
         this.channel = channel;
         this.nextSeq = nextSeq;
         this.prevHash = prevHash;
         this.tornTail = tornTail;
     }
 
-    /** Creates a new log; fails if {@code file} exists, since a log is never overwritten. */
+    /**
+     * Creates a new log; fails if {@code file} exists, since a log is never overwritten. The log stays locked
+     * ({@link LogLock}) until it is closed.
+     */
     public static ChainedLog create(Path file) throws IOException {
         FileChannel ch = FileChannel.open(
                 file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        syncDirectory(file.toAbsolutePath().getParent());
-        return new ChainedLog(file, ch, 0, Sha256.ZERO, null);
+        LogLock lock;
+        try {
+            lock = LogLock.exclusive(file);
+            syncDirectory(file.toAbsolutePath().getParent());
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        return new ChainedLog(file, lock, ch, 0, Sha256.ZERO, null);
     }
 
     /**
-     * Reopens an existing log to append to it. The whole chain is verified first, and a broken chain is refused: a log
-     * is never extended past damage. A torn last line (no newline, left by a crash during a write) is copied to a
-     * sibling file {@code <log>.torn-<millis>} and cut off, and reported by {@link #tornTail()} so the caller can log
-     * it.
+     * Reopens an existing log to append to it. It first takes the log's exclusive lock ({@link LogLock}, held until
+     * {@link #close()}), so that verifying the chain, cutting off a torn tail and appending happen as one step that no
+     * other process can interleave with. The whole chain is verified, and a broken chain is refused: a log is never
+     * extended past damage. A torn last line (no newline, left by a crash during a write) is copied to a sibling file
+     * {@code <log>.torn-<millis>} and cut off, and reported by {@link #tornTail()} so the caller can log it.
      */
     public static ChainedLog reopen(Path file) throws IOException {
-        TornTail torn = moveTornTailAside(file);
-        ChainReport report = ChainVerifier.verify(file, entry -> {});
-        if (!report.intact()) {
-            ChainReport.Problem first = report.problems().getFirst();
-            throw ExhibitException.evidence(
-                    "cannot append to " + file + ": chain broken at line " + first.line() + ": " + first.message());
+        LogLock lock = LogLock.exclusive(file);
+        try {
+            TornTail torn = moveTornTailAside(file);
+            ChainReport report = ChainVerifier.walk(file, entry -> {});
+            if (!report.intact()) {
+                ChainReport.Problem first = report.problems().getFirst();
+                throw ExhibitException.evidence(
+                        "cannot append to " + file + ": chain broken at line " + first.line() + ": " + first.message());
+            }
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            return new ChainedLog(file, lock, ch, report.records(), report.headHashOrZero(), torn);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new ChainedLog(file, ch, report.records(), report.headHashOrZero(), torn);
     }
 
     /** The torn last line that {@link #reopen(Path)} moved aside, if there was one. */
@@ -125,11 +144,14 @@ public final class ChainedLog implements Closeable {
         return file;
     }
 
+    /** Forces what was appended to disk, then releases the lock. */
     @Override
     public synchronized void close() throws IOException {
-        if (channel.isOpen()) {
-            channel.force(true);
-            channel.close();
+        try (lock) {
+            if (channel.isOpen()) {
+                channel.force(true);
+                channel.close();
+            }
         }
     }
 

@@ -61,6 +61,12 @@ final class Libc {
             CAPTURE_ERRNO,
             Linker.Option.firstVariadicArg(2));
 
+    /** {@code int flock(int fd, int operation)}: a lock on the open file description, not on the process. */
+    static final MethodHandle FLOCK = downcall(
+            "flock",
+            FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT),
+            CAPTURE_ERRNO);
+
     private static final MethodHandle STRERROR =
             downcall("strerror", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
 

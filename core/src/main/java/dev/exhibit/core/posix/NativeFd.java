@@ -26,6 +26,7 @@ public final class NativeFd implements AutoCloseable {
     public static final int O_CLOEXEC = 0x80000;
 
     public static final int EINTR = 4;
+    public static final int EWOULDBLOCK = 11;
     public static final int EIO = 5;
     public static final int EBUSY = 16;
     public static final int EINVAL = 22;
@@ -41,6 +42,10 @@ public final class NativeFd implements AutoCloseable {
     public static final long BLKPBSZGET = 0x127B;
     /** {@code _IOR(0x12, 114, size_t)}: device size in bytes, a {@code uint64_t}. */
     public static final long BLKGETSIZE64 = 0x80081272L;
+
+    private static final int LOCK_SH = 1;
+    private static final int LOCK_EX = 2;
+    private static final int LOCK_NB = 4;
 
     private final int fd;
     private final String path;
@@ -130,6 +135,39 @@ public final class NativeFd implements AutoCloseable {
             int rc = withArgument ? (int) call.invokeExact(state, fd, argument) : (int) call.invokeExact(state, fd);
             if (rc < 0) {
                 throw new PosixException(what, path, Libc.errno(state));
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * Tries once to take an advisory {@code flock(2)} lock without waiting. Unlike {@code fcntl} locks (which Java's
+     * {@code FileLock} uses), a flock belongs to this open file description: closing another descriptor of the same file
+     * in this process does not release it, and a second descriptor in this process conflicts with it like another
+     * process would.
+     *
+     * @return {@code false} when another holder has a conflicting lock
+     */
+    public boolean tryLock(boolean exclusive) throws IOException {
+        requireOpen();
+        int operation = (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.captureState(arena);
+            while (true) {
+                int rc = (int) Libc.FLOCK.invokeExact(state, fd, operation);
+                if (rc == 0) {
+                    return true;
+                }
+                int errno = Libc.errno(state);
+                if (errno == EWOULDBLOCK) {
+                    return false;
+                }
+                if (errno != EINTR) {
+                    throw new PosixException(exclusive ? "flock (exclusive)" : "flock (shared)", path, errno);
+                }
             }
         } catch (IOException | RuntimeException | Error e) {
             throw e;

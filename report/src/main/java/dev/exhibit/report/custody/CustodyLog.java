@@ -6,23 +6,17 @@ import dev.exhibit.core.chain.ChainReport;
 import dev.exhibit.core.chain.ChainVerifier;
 import dev.exhibit.core.chain.ChainedLog;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A case's chain-of-custody log, {@code custody.log.jsonl}: the same hash-chained RFC 8785 JSON Lines as the
- * acquisition log ({@link ChainedLog}), one line per event. Appending re-verifies the whole chain first and holds an
- * exclusive lock on the file, so two examiners recording at once cannot fork the chain.
+ * acquisition log ({@link ChainedLog}), one line per event. Appending re-verifies the whole chain first under the log's
+ * exclusive lock, so two examiners recording at once cannot fork the chain.
  */
 public final class CustodyLog {
     public static final String FILE_NAME = "custody.log.jsonl";
-
-    /** In-process guard; the file lock only excludes other processes. */
-    private static final Object APPEND_LOCK = new Object();
 
     private final Path file;
 
@@ -54,15 +48,14 @@ public final class CustodyLog {
         return append(event.type(), event.toBody(invocation));
     }
 
-    /** Appends one event of any type; refuses when the chain is broken (a log is never extended past damage). */
+    /**
+     * Appends one event of any type; refuses when the chain is broken (a log is never extended past damage). The log's
+     * lock is held from the chain check to the synced line ({@link ChainedLog#reopen}).
+     */
     public Appended append(CustodyEventType type, ObjectNode body) throws IOException {
-        synchronized (APPEND_LOCK) {
-            try (FileChannel lockChannel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                    FileLock ignored = lockChannel.lock();
-                    ChainedLog log = ChainedLog.reopen(file)) {
-                String hash = log.append(type.id(), body, true);
-                return new Appended(log.records(), hash);
-            }
+        try (ChainedLog log = ChainedLog.reopen(file)) {
+            String hash = log.append(type.id(), body, true);
+            return new Appended(log.records(), hash);
         }
     }
 
