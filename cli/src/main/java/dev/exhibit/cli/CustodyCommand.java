@@ -1,6 +1,7 @@
 package dev.exhibit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.Invocation;
 import dev.exhibit.core.chain.ChainReport;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.custody.CustodyEvent;
@@ -129,8 +130,12 @@ final class CustodyCommand implements Runnable {
                 print(out, e);
             }
             ChainReport chain = listing.chain();
+            for (ChainReport.Continuation k : chain.continuations()) {
+                out.println("Continued: " + VisibleText.plain(k.toString()));
+            }
             if (chain.intact()) {
-                out.println("Chain: intact, " + chain.records() + " events, head " + chain.headHash());
+                out.println("Chain: " + (chain.continued() ? "intact as continued past a break" : "intact") + ", "
+                        + chain.records() + " events, head " + chain.headHash());
                 return ExitCodes.OK;
             }
             out.println("Chain: BROKEN (" + chain.problems().size() + " problem(s)) in "
@@ -138,6 +143,7 @@ final class CustodyCommand implements Runnable {
             for (ChainReport.Problem p : chain.problems()) {
                 out.println("  " + VisibleText.plain(p.toString()));
             }
+            out.println("  explain it with: exhibit chain check " + Invocation.shellQuote(parent.caseDir.toString()));
             return ExitCodes.EVIDENCE;
         }
 
@@ -185,6 +191,9 @@ final class CustodyCommand implements Runnable {
                             + r.path("logRecords").asText() + " records, head "
                             + s(r.path("logHeadHash").asText())
                             + ", status " + s(r.path("status").asText()));
+                case "chain-continued" ->
+                    out.println("    continued the hash chain past a break; reason: "
+                            + s(r.path("reason").asText()));
                 case "report" ->
                     out.println("    report " + s(r.path("reportId").asText()) + ", record SHA-256 "
                             + s(r.path("recordSha256").asText()));

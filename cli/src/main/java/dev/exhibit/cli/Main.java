@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             AnalyzeCommand.class,
             CaseCommand.class,
             CustodyCommand.class,
+            ChainCommand.class,
             KeysCommand.class,
             ReportCommand.class
         },

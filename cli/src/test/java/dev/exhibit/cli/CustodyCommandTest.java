@@ -160,6 +160,40 @@ class CustodyCommandTest {
     }
 
     @Test
+    void forkedChain_isExplainedAndContinuedWithoutRewritingALine() throws Exception {
+        assertThat(add().exit()).isZero();
+        Path log = caseDir.resolve("custody.log.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+        lines.add(lines.getLast().replace("\"to\":\"Jane\"", "\"to\":\"Joe\""));
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        assertThat(add().exit()).isEqualTo(ExitCodes.EVIDENCE);
+
+        CliRunner.Result check = CliRunner.run("chain", "check", caseDir.toString());
+        assertThat(check.exit()).as(check.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(check.out())
+                .contains("line 3 (seq 1, type transfer")
+                .contains("NOT acknowledged")
+                .contains("a fork: lines 2 and 3 were both chained to line 1")
+                .contains("exhibit chain continue");
+
+        CliRunner.Result cont =
+                CliRunner.run("chain", "continue", caseDir.toString(), "--reason", "two examiners recorded at once");
+        assertThat(cont.exit()).as(cont.toString()).isZero();
+        assertThat(Files.readAllLines(log, StandardCharsets.UTF_8).subList(0, 3))
+                .isEqualTo(lines);
+
+        assertThat(add().exit()).isZero();
+        CliRunner.Result l = CliRunner.run("custody", caseDir.toString(), "list");
+        assertThat(l.exit()).as(l.toString()).isZero();
+        assertThat(l.out())
+                .contains("continued the hash chain past a break; reason: two examiners recorded at once")
+                .contains("Chain: intact as continued past a break, 5 events");
+        CliRunner.Result again = CliRunner.run("chain", "check", log.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("acknowledged by line 4");
+    }
+
+    @Test
     void add_toADirectoryThatIsNotACaseSaysSo() {
         CliRunner.Result r = CliRunner.run(
                 "custody",

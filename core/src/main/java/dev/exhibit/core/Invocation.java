@@ -83,7 +83,8 @@ public record Invocation(
         return n;
     }
 
-    static String shellQuote(String arg) {
+    /** {@code arg} as a POSIX shell word: unchanged when safe, else single-quoted. */
+    public static String shellQuote(String arg) {
         if (!arg.isEmpty() && SHELL_SAFE.matcher(arg).matches()) {
             return arg;
         }

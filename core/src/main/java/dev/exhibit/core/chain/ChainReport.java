@@ -9,24 +9,60 @@ import java.util.List;
  *
  * @param records how many lines the log holds, torn or not
  * @param headHash the SHA-256 of the last complete line, or {@code null} for an empty log
- * @param problems every break found, in line order; empty when the chain is intact
+ * @param problems every break found that no later {@code chain-continued} record acknowledges, in line order; empty
+ *     when the chain is intact
+ * @param continuations every {@code chain-continued} record, with the breaks it acknowledged: the log was damaged
+ *     there, someone said so in the chain, and the lines stayed as they were
  */
-public record ChainReport(Path file, long records, String headHash, List<Problem> problems) {
+public record ChainReport(
+        Path file, long records, String headHash, List<Problem> problems, List<Continuation> continuations) {
 
     public ChainReport {
         problems = List.copyOf(problems);
+        continuations = List.copyOf(continuations);
     }
 
-    /** One break in the chain; {@code line} is 1-based, as editors and {@code sed -n Np} count. */
-    public record Problem(long line, String message) {
+    /**
+     * One break in the chain; {@code line} is 1-based, as editors and {@code sed -n Np} count.
+     *
+     * @param lineSha256 the SHA-256 of the line's bytes as found
+     * @param previousSha256 the SHA-256 of the line before it as found (64 zeros for the first line): together they
+     *     pin both sides of the break, so a {@code chain-continued} record that acknowledges it stops covering it if
+     *     either line changes later
+     */
+    public record Problem(long line, String message, String lineSha256, String previousSha256) {
         @Override
         public String toString() {
             return "line " + line + ": " + message;
         }
     }
 
+    /**
+     * A {@code chain-continued} record (1-based {@code line}), written by {@code exhibit chain continue}: who continued
+     * the chain past which breaks, when and why.
+     */
+    public record Continuation(long line, String time, String by, String reason, List<Problem> acknowledged) {
+        public Continuation {
+            acknowledged = List.copyOf(acknowledged);
+        }
+
+        @Override
+        public String toString() {
+            List<Long> lines =
+                    acknowledged.stream().map(Problem::line).distinct().toList();
+            return "line " + line + " continued the chain past the break(s) at line(s) " + lines + " on " + time
+                    + " by " + by + ", reason: " + reason;
+        }
+    }
+
+    /** No unacknowledged break: the log can be extended, and every line is covered by the chain. */
     public boolean intact() {
         return problems.isEmpty();
+    }
+
+    /** Whether the chain was continued past a break at least once: intact, but not as written. */
+    public boolean continued() {
+        return !continuations.isEmpty();
     }
 
     String headHashOrZero() {

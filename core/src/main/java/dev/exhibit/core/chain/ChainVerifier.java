@@ -50,10 +50,7 @@ public final class ChainVerifier {
 
     /** The walk itself, for a caller that already holds the log's lock. */
     static ChainReport walk(Path file, Visitor visitor) throws IOException {
-        List<ChainReport.Problem> problems = new ArrayList<>();
-        String expectedPrev = Sha256.ZERO;
-        String head = null;
-        long line = 0;
+        Walk walk = new Walk();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
             boolean overlong = false;
@@ -64,23 +61,16 @@ public final class ChainVerifier {
                     if (b == -1 && buf.size() == 0 && !overlong) {
                         break;
                     }
-                    line++;
                     byte[] raw = buf.toByteArray();
                     buf.reset();
-                    String hash = Sha256.hex(raw);
                     if (overlong) {
-                        problems.add(new ChainReport.Problem(
-                                line, "record longer than " + MAX_RECORD_BYTES + " bytes; not read"));
+                        walk.damaged(raw, "record longer than " + MAX_RECORD_BYTES + " bytes; not read");
                         overlong = false;
                     } else if (b == -1) {
-                        problems.add(new ChainReport.Problem(
-                                line, "incomplete last line (" + raw.length + " bytes, no newline): a torn write"));
+                        walk.damaged(raw, "incomplete last line (" + raw.length + " bytes, no newline): a torn write");
                     } else {
-                        JsonNode record = check(raw, line, expectedPrev, problems);
-                        visitor.visit(new Entry(line, record, hash));
+                        visitor.visit(walk.line(raw));
                     }
-                    expectedPrev = hash;
-                    head = hash;
                     if (b == -1) {
                         break;
                     }
@@ -91,44 +81,104 @@ public final class ChainVerifier {
                 }
             }
         }
-        if (line == 0) {
-            problems.add(new ChainReport.Problem(1, "the log is empty"));
-        }
-        return new ChainReport(file, line, head, problems);
+        return walk.report(file);
     }
 
-    private static JsonNode check(byte[] raw, long line, String expectedPrev, List<ChainReport.Problem> problems) {
+    /**
+     * Verifies a chain held in memory, one element per line without its newline: the records a signed report embeds,
+     * re-chained without the log they came from.
+     */
+    public static ChainReport verifyLines(List<byte[]> lines) {
+        Walk walk = new Walk();
+        lines.forEach(walk::line);
+        return walk.report(null);
+    }
+
+    /** The state of one walk from the first line on. */
+    private static final class Walk {
+        private final Breaks breaks = new Breaks();
+        private String expectedPrev = Sha256.ZERO;
+        private String head;
+        private long line;
+
+        Entry line(byte[] raw) {
+            Found found = next(raw);
+            JsonNode record = check(raw, found);
+            breaks.line(line, record, found.problems);
+            return new Entry(line, record, found.lineSha256);
+        }
+
+        void damaged(byte[] raw, String message) {
+            Found found = next(raw);
+            found.add(message);
+            breaks.line(line, null, found.problems);
+        }
+
+        private Found next(byte[] raw) {
+            line++;
+            String hash = Sha256.hex(raw);
+            Found found = new Found(line, hash, expectedPrev);
+            expectedPrev = hash;
+            head = hash;
+            return found;
+        }
+
+        ChainReport report(Path file) {
+            List<ChainReport.Problem> problems = new ArrayList<>(breaks.open());
+            if (line == 0) {
+                problems.add(new ChainReport.Problem(1, "the log is empty", Sha256.ZERO, Sha256.ZERO));
+            }
+            return new ChainReport(file, line, head, problems, breaks.continuations());
+        }
+    }
+
+    /** The problems of one line, each pinned to the hashes of that line and the one before it. */
+    private static final class Found {
+        final long line;
+        final String lineSha256;
+        final String expectedPrev;
+        final List<ChainReport.Problem> problems = new ArrayList<>();
+
+        Found(long line, String lineSha256, String expectedPrev) {
+            this.line = line;
+            this.lineSha256 = lineSha256;
+            this.expectedPrev = expectedPrev;
+        }
+
+        void add(String message) {
+            problems.add(new ChainReport.Problem(line, message, lineSha256, expectedPrev));
+        }
+    }
+
+    private static JsonNode check(byte[] raw, Found found) {
+        long line = found.line;
         JsonNode record;
         try {
             record = Jcs.mapper().readTree(raw);
         } catch (IOException e) {
-            problems.add(new ChainReport.Problem(line, "not valid JSON: " + firstLine(e.getMessage())));
+            found.add("not valid JSON: " + firstLine(e.getMessage()));
             return null;
         }
         if (record == null || !record.isObject()) {
-            problems.add(new ChainReport.Problem(line, "not a JSON object"));
+            found.add("not a JSON object");
             return null;
         }
         if (!Jcs.isCanonical(raw)) {
-            problems.add(new ChainReport.Problem(
-                    line, "not in RFC 8785 canonical form: the line was edited or re-serialised"));
+            found.add("not in RFC 8785 canonical form: the line was edited or re-serialised");
         }
         JsonNode seq = record.get("seq");
         if (seq == null || !seq.canConvertToLong() || seq.longValue() != line - 1) {
-            problems.add(new ChainReport.Problem(
-                    line,
-                    "seq is " + (seq == null ? "missing" : seq.asText()) + ", expected " + (line - 1)
-                            + ": a record was inserted, deleted or moved"));
+            found.add("seq is " + (seq == null ? "missing" : seq.asText()) + ", expected " + (line - 1)
+                    + ": a record was inserted, deleted or moved");
         }
         JsonNode prev = record.get("prev");
-        if (prev == null || !prev.isTextual() || !prev.asText().equals(expectedPrev)) {
+        if (prev == null || !prev.isTextual() || !prev.asText().equals(found.expectedPrev)) {
             String what = line == 1
                     ? "the first record must carry 64 zeros"
-                    : "the SHA-256 of line " + (line - 1) + " is " + expectedPrev
+                    : "the SHA-256 of line " + (line - 1) + " is " + found.expectedPrev
                             + ": line " + (line - 1) + " was changed, or a record before line " + line
                             + " was deleted or inserted";
-            problems.add(new ChainReport.Problem(
-                    line, "prev is " + (prev == null ? "missing" : prev.asText()) + " but " + what));
+            found.add("prev is " + (prev == null ? "missing" : prev.asText()) + " but " + what);
         }
         return record;
     }

@@ -1,5 +1,6 @@
 package dev.exhibit.core.chain;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.Times;
@@ -89,6 +90,49 @@ public final class ChainedLog implements Closeable {
         }
     }
 
+    /**
+     * Continues a broken chain without rewriting it: under the log's lock, cuts off a torn tail (kept aside), walks the
+     * chain, and appends one {@code chain-continued} record chained to the last line as found. The record lists every
+     * unacknowledged break ({@code acknowledges}: line, the SHA-256 of that line and of the line before it, and what
+     * was wrong) beside the caller's {@code body} (who, why). From then on the chain verifies as continued, never as
+     * intact-as-written, and every line stays where it was; a line changed after this is a new break.
+     *
+     * @return the continuation as {@link ChainVerifier} reads it back
+     * @throws ExhibitException (usage) when the chain has no unacknowledged break
+     */
+    public static ChainReport.Continuation continueAfterBreak(Path file, ObjectNode body) throws IOException {
+        try (LogLock lock = LogLock.exclusive(file)) {
+            TornTail torn = moveTornTailAside(file);
+            ChainReport before = ChainVerifier.walk(file, entry -> {});
+            if (before.intact()) {
+                throw ExhibitException.usage("the chain of " + file + " has no unacknowledged break ("
+                        + before.records() + " records); there is nothing to continue");
+            }
+            ObjectNode record = Jcs.object();
+            record.setAll(body);
+            ArrayNode acknowledges = record.putArray("acknowledges");
+            for (ChainReport.Problem p : before.problems()) {
+                ObjectNode last =
+                        acknowledges.isEmpty() ? null : (ObjectNode) acknowledges.get(acknowledges.size() - 1);
+                if (last == null || last.path("line").asLong() != p.line()) {
+                    last = acknowledges.addObject();
+                    last.put("line", p.line());
+                    last.put("sha256", p.lineSha256());
+                    last.put("previousSha256", p.previousSha256());
+                    last.putArray("problems");
+                }
+                ((ArrayNode) last.get("problems")).add(p.message());
+            }
+            record.set("tornTail", torn == null ? null : torn.toJson());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                ChainedLog log = new ChainedLog(file, lock, ch, before.records(), before.headHashOrZero(), torn);
+                log.write(Breaks.CONTINUED, record, true);
+            }
+            ChainReport after = ChainVerifier.walk(file, entry -> {});
+            return after.continuations().getLast();
+        }
+    }
+
     /** The torn last line that {@link #reopen(Path)} moved aside, if there was one. */
     public Optional<TornTail> tornTail() {
         return Optional.ofNullable(tornTail);
@@ -100,6 +144,13 @@ public final class ChainedLog implements Closeable {
      * @param sync whether to force the line to stable storage before returning
      */
     public synchronized String append(String type, ObjectNode body, boolean sync) throws IOException {
+        if (Breaks.CONTINUED.equals(type)) {
+            throw new IllegalArgumentException("record type '" + type + "' is written only by continueAfterBreak");
+        }
+        return write(type, body, sync);
+    }
+
+    private String write(String type, ObjectNode body, boolean sync) throws IOException {
         ObjectNode record = Jcs.object();
         record.put("seq", nextSeq);
         record.put("prev", prevHash);
@@ -161,7 +212,17 @@ public final class ChainedLog implements Closeable {
      * @param savedTo where the bytes were copied before the log was cut back to its last whole line
      * @param byteOffset where in the log the torn bytes started
      */
-    public record TornTail(Path savedTo, long byteOffset, long length, String sha256) {}
+    public record TornTail(Path savedTo, long byteOffset, long length, String sha256) {
+        /** The fields a record that names this torn tail carries. */
+        public ObjectNode toJson() {
+            ObjectNode t = Jcs.object();
+            t.put("savedTo", savedTo.getFileName().toString());
+            t.put("byteOffset", byteOffset);
+            t.put("lengthBytes", length);
+            t.put("sha256", sha256);
+            return t;
+        }
+    }
 
     private static TornTail moveTornTailAside(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {

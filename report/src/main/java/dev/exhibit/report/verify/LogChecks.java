@@ -3,7 +3,6 @@ package dev.exhibit.report.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.chain.ChainReport;
 import dev.exhibit.core.chain.ChainVerifier;
-import dev.exhibit.core.digest.Sha256;
 import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +51,9 @@ final class LogChecks {
                                 + " lines it covers: the log was changed"));
             }
             if (out.size() == before) {
+                for (ChainReport.Continuation c : report.continuations()) {
+                    out.add(Check.warn(file, "the chain was broken and is continued, not intact as written: " + c));
+                }
                 out.add(Check.pass(
                         file, "hash chain intact; line " + covered + " is the head the record quotes (" + head + ")"));
                 if (hashes.size() > covered) {
@@ -71,25 +73,29 @@ final class LogChecks {
      */
     static void embeddedCustody(JsonNode record, List<Check> out) {
         String subject = "custody events in record.json";
-        JsonNode events = record.path("custody").path("events");
-        String prev = Sha256.ZERO;
-        int i = 0;
-        for (JsonNode e : events) {
-            if (!e.path("prev").asText().equals(prev) || e.path("seq").asLong(-1) != i) {
-                out.add(Check.fail(
-                        subject,
-                        "/custody/events/" + i + " does not follow /custody/events/" + (i - 1)
-                                + " (prev or seq differs): the event list was edited"));
-                return;
-            }
-            prev = Sha256.hex(Jcs.canonicalBytes(e));
-            i++;
-        }
-        String head = record.path("custody").path("log").path("headHash").asText();
-        if (i > 0 && !prev.equals(head)) {
-            out.add(Check.fail(subject, "the last event hashes to " + prev + ", not the quoted head " + head));
+        List<byte[]> lines = new ArrayList<>();
+        record.path("custody").path("events").forEach(e -> lines.add(Jcs.canonicalBytes(e)));
+        ChainReport chain = ChainVerifier.verifyLines(lines);
+        if (!chain.intact()) {
+            ChainReport.Problem p = chain.problems().getFirst();
+            out.add(Check.fail(
+                    subject,
+                    "/custody/events/" + (p.line() - 1) + " does not follow the event before it (" + p.message()
+                            + "): the event list was edited"));
             return;
         }
-        out.add(Check.pass(subject, i + " events form an unbroken hash chain ending at the quoted head"));
+        String head = record.path("custody").path("log").path("headHash").asText();
+        if (!lines.isEmpty() && !chain.headHash().equals(head)) {
+            out.add(Check.fail(
+                    subject, "the last event hashes to " + chain.headHash() + ", not the quoted head " + head));
+            return;
+        }
+        for (ChainReport.Continuation c : chain.continuations()) {
+            out.add(Check.warn(subject, "the custody chain was broken and is continued: event " + c));
+        }
+        out.add(Check.pass(
+                subject,
+                lines.size() + " events form " + (chain.continued() ? "a continued" : "an unbroken")
+                        + " hash chain ending at the quoted head"));
     }
 }
