@@ -3,6 +3,7 @@ package dev.exhibit.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.Invocation;
 import dev.exhibit.core.chain.ChainReport;
+import dev.exhibit.core.evidence.CustodyAnchors;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.custody.CustodyEvent;
 import dev.exhibit.report.custody.CustodyEventType;
@@ -12,6 +13,7 @@ import dev.exhibit.report.text.VisibleText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -133,18 +135,31 @@ final class CustodyCommand implements Runnable {
             for (ChainReport.Continuation k : chain.continuations()) {
                 out.println("Continued: " + VisibleText.plain(k.toString()));
             }
-            if (chain.intact()) {
+            boolean ok = chain.intact();
+            if (ok) {
                 out.println("Chain: " + (chain.continued() ? "intact as continued past a break" : "intact") + ", "
                         + chain.records() + " events, head " + chain.headHash());
-                return ExitCodes.OK;
+            } else {
+                out.println("Chain: BROKEN (" + chain.problems().size() + " problem(s)) in "
+                        + c.custody().file());
+                for (ChainReport.Problem p : chain.problems()) {
+                    out.println("  " + VisibleText.plain(p.toString()));
+                }
+                out.println(
+                        "  explain it with: exhibit chain check " + Invocation.shellQuote(parent.caseDir.toString()));
             }
-            out.println("Chain: BROKEN (" + chain.problems().size() + " problem(s)) in "
-                    + c.custody().file());
-            for (ChainReport.Problem p : chain.problems()) {
-                out.println("  " + VisibleText.plain(p.toString()));
+            List<CustodyAnchors.Anchor> anchors = CustodyAnchors.all(c.root());
+            out.println("Anchors (what the events quote, checked against the files now):");
+            for (CustodyAnchors.Anchor a : anchors) {
+                String label = switch (a.verdict()) {
+                    case MATCH -> "matches     ";
+                    case DIFFERS -> "DIFFERS     ";
+                    case UNANCHORED -> "not anchored";
+                };
+                out.println("  " + label + " " + VisibleText.plain(a.toString()));
+                ok &= a.verdict() != CustodyAnchors.Verdict.DIFFERS;
             }
-            out.println("  explain it with: exhibit chain check " + Invocation.shellQuote(parent.caseDir.toString()));
-            return ExitCodes.EVIDENCE;
+            return ok ? ExitCodes.OK : ExitCodes.EVIDENCE;
         }
 
         private static void print(PrintWriter out, CustodyLog.Entry e) {

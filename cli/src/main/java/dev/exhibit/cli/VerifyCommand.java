@@ -4,6 +4,8 @@ import dev.exhibit.acquire.Cancellation;
 import dev.exhibit.acquire.verify.Mismatch;
 import dev.exhibit.acquire.verify.Verifier;
 import dev.exhibit.acquire.verify.VerifyReport;
+import dev.exhibit.core.evidence.CustodyAnchors;
+import dev.exhibit.report.text.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,6 +81,14 @@ final class VerifyCommand implements Callable<Integer> {
         });
         for (Mismatch m : r.mismatches()) {
             out.println("  DIFFERS: " + m);
+        }
+        for (CustodyAnchors.Anchor a : r.anchors()) {
+            String label = switch (a.verdict()) {
+                case MATCH -> "anchor: matches";
+                case DIFFERS -> "ANCHOR DIFFERS";
+                case UNANCHORED -> "not anchored";
+            };
+            out.println("  " + label + ": " + VisibleText.plain(a.toString()));
         }
         r.notes().forEach(n -> out.println("  note: " + n));
         out.println("  " + r.recorded());

@@ -13,6 +13,8 @@ import dev.exhibit.core.chain.ChainReport;
 import dev.exhibit.core.chain.ChainedLog;
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.evidence.AcquisitionLog;
+import dev.exhibit.core.evidence.CaseLayout;
+import dev.exhibit.core.evidence.CustodyAnchors;
 import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,9 +23,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the log holds that a verification needs. */
-record LoggedAcquisition(AcquisitionLog log, JsonNode start, JsonNode source, JsonNode end, List<String> notes) {
+record LoggedAcquisition(
+        AcquisitionLog log,
+        JsonNode start,
+        JsonNode source,
+        JsonNode end,
+        List<String> notes,
+        List<CustodyAnchors.Anchor> anchors) {
 
     static LoggedAcquisition read(Path outDir) throws IOException {
         Path file = outDir.resolve(AcquisitionLogWriter.FILE_NAME);
@@ -42,7 +51,14 @@ record LoggedAcquisition(AcquisitionLog log, JsonNode start, JsonNode source, Js
             notes.add("the acquisition did not complete (status " + log.status() + "); only its logged windows"
                     + " can be checked");
         }
-        return new LoggedAcquisition(log, start, source, end, notes);
+        List<CustodyAnchors.Anchor> anchors = new ArrayList<>();
+        Optional<Path> caseRoot = CaseLayout.caseOf(outDir);
+        if (caseRoot.isPresent()) {
+            anchors.addAll(CustodyAnchors.item(
+                    caseRoot.get(),
+                    outDir.toAbsolutePath().normalize().getFileName().toString()));
+        }
+        return new LoggedAcquisition(log, start, source, end, notes, anchors);
     }
 
     long sizeBytes() {
@@ -125,7 +141,10 @@ record LoggedAcquisition(AcquisitionLog log, JsonNode start, JsonNode source, Js
                     .properties()
                     .forEach(e -> expected.put(e.getKey(), e.getValue().asText()));
         }
-        boolean ok = problems.isEmpty() && end != null && mismatches.isEmpty();
+        boolean ok = problems.isEmpty()
+                && end != null
+                && mismatches.isEmpty()
+                && anchors.stream().noneMatch(a -> a.verdict() == CustodyAnchors.Verdict.DIFFERS);
         String recorded;
         if (!problems.isEmpty()) {
             recorded = "not recorded: the log's chain is broken, and a broken log is never extended";
@@ -146,6 +165,14 @@ record LoggedAcquisition(AcquisitionLog log, JsonNode start, JsonNode source, Js
             v.put("badSectorCount", sink.badSectors());
             ArrayNode n = v.putArray("notes");
             notes.forEach(n::add);
+            ArrayNode a = v.putArray("anchors");
+            anchors.forEach(x -> {
+                ObjectNode o = a.addObject();
+                o.put("subject", x.subject());
+                o.put("custodyLine", x.custodyLine());
+                o.put("verdict", x.verdict().name().toLowerCase(java.util.Locale.ROOT));
+                o.put("detail", x.detail());
+            });
             try (ChainedLog chained = ChainedLog.reopen(log.file())) {
                 chained.append("verification", v, true);
                 recorded = "appended to " + log.file() + " as line " + chained.records();
@@ -167,6 +194,7 @@ record LoggedAcquisition(AcquisitionLog log, JsonNode start, JsonNode source, Js
                 sink.windowsChecked(),
                 sink.windowsLogged(),
                 sink.badSectors(),
+                anchors,
                 recorded);
     }
 }

@@ -1,6 +1,7 @@
 package dev.exhibit.acquire.verify;
 
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.evidence.CustodyAnchors;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param complete whether the acquisition ended with an end record (otherwise only its logged windows are checked)
  * @param hashes the digests of what was re-read, when all of it could be
  * @param notes facts worth knowing that are not mismatches (flash media, an incomplete acquisition)
+ * @param anchors what outside the log vouches for it (the custody log of the case it belongs to, time stamps), each
+ *     checked against the log as it is now
  * @param recorded how the verification was recorded: appended to the log, or why not
  */
 public record VerifyReport(
@@ -31,6 +34,7 @@ public record VerifyReport(
         long windowsChecked,
         long windowsLogged,
         long badSectors,
+        List<CustodyAnchors.Anchor> anchors,
         String recorded) {
 
     public VerifyReport {
@@ -39,10 +43,14 @@ public record VerifyReport(
         expected = Collections.unmodifiableMap(new LinkedHashMap<>(expected));
         mismatches = List.copyOf(mismatches);
         notes = List.copyOf(notes);
+        anchors = List.copyOf(anchors);
     }
 
-    /** Everything matched: the chain is intact, the acquisition complete, and no byte differs. */
+    /** Everything matched: the chain is intact, the acquisition complete, no byte differs and no anchor either. */
     public boolean ok() {
-        return chainProblems.isEmpty() && complete && mismatches.isEmpty();
+        return chainProblems.isEmpty()
+                && complete
+                && mismatches.isEmpty()
+                && anchors.stream().noneMatch(a -> a.verdict() == CustodyAnchors.Verdict.DIFFERS);
     }
 }

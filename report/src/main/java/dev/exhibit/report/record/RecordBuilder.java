@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.Sha256;
 import dev.exhibit.core.evidence.AcquisitionLog;
+import dev.exhibit.core.evidence.CustodyAnchors;
 import dev.exhibit.core.json.Jcs;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.casefile.JsonFiles;
@@ -46,9 +47,19 @@ public final class RecordBuilder {
 
     /**
      * Refuses to build over damage: every chained log the record would cover must be intact, since a signed record
-     * must not quote the head of a broken chain.
+     * must not quote the head of a broken chain; and every anchor the custody log holds for the covered items and
+     * earlier reports must still match, since a record built over a rewritten acquisition log would sign the rewrite.
      */
     public static void requireIntactChains(CaseDirectory c, Coverage coverage) throws IOException {
+        requireChains(c, coverage);
+        for (CustodyAnchors.Anchor a : CustodyAnchors.all(c.root())) {
+            if (a.verdict() == CustodyAnchors.Verdict.DIFFERS) {
+                throw ExhibitException.evidence("cannot build a report: " + a);
+            }
+        }
+    }
+
+    private static void requireChains(CaseDirectory c, Coverage coverage) throws IOException {
         CustodyLog.Listing custody = c.custody().read();
         if (!custody.chain().intact()) {
             throw ExhibitException.evidence(

@@ -65,6 +65,7 @@ public final class ReportVerifier {
         TimeStampChecks.sidecar(p7s, tsr, header, o.trust(), out);
         if (parsed != null) {
             LogChecks.embeddedCustody(parsed, out);
+            AnchorChecks.embedded(parsed, out);
             Path caseRoot = o.caseDirectory() != null
                     ? o.caseDirectory()
                     : dir.toAbsolutePath().normalize().getParent().getParent();
@@ -76,6 +77,7 @@ public final class ReportVerifier {
             } else {
                 CaseDirectory c = CaseDirectory.open(caseRoot);
                 LogChecks.check(caseRoot, parsed, out);
+                AnchorChecks.caseFiles(caseRoot, dir, out);
                 ContentChecks.check(c, parsed, out);
                 if (o.evidence()) {
                     EvidenceRehash.check(c, parsed, out);

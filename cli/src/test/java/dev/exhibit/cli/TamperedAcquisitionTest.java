@@ -1,0 +1,219 @@
+package dev.exhibit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.core.Invocation;
+import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.core.json.Jcs;
+import dev.exhibit.report.casefile.CaseDirectory;
+import dev.exhibit.report.fixtures.TestKeys;
+import dev.exhibit.report.keys.KeyStoreFile;
+import dev.exhibit.report.record.RecordBuilder;
+import dev.exhibit.report.record.ReportHeader;
+import dev.exhibit.report.sign.CmsSigner;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An attacker with write access to a case changes bytes of an acquired image and rewrites its acquisition log with
+ * the new hashes and a recomputed chain. Every anchor Exhibit wrote must catch it: verify of the item, custody list,
+ * report build, and report verify of a record signed over the rewrite.
+ */
+class TamperedAcquisitionTest {
+    private static final long SOURCE_BYTES = 3L << 20;
+    private static final long TAMPERED_BYTE = 1_048_576 + 4096;
+
+    @TempDir
+    Path tmp;
+
+    Path caseDir;
+    Path item;
+    Path pw;
+    Path examinerP12;
+    Path examinerPem;
+
+    @BeforeEach
+    void acquireIntoACase() throws Exception {
+        caseDir = tmp.resolve("case");
+        ok("case", "init", caseDir.toString(), "--number", "42", "--title", "t", "--examiner", "Jane");
+        Path source = Acquisitions.randomFile(tmp.resolve("source.bin"), SOURCE_BYTES, 7);
+        ok(
+                "acquire",
+                source.toString(),
+                "--case",
+                caseDir.toString(),
+                "--id",
+                "EV-001",
+                "--window",
+                "1MiB",
+                "--hash",
+                "md5,sha1,sha256");
+        item = caseDir.resolve("evidence/EV-001");
+        pw = tmp.resolve("pw");
+        Files.writeString(pw, new String(TestKeys.PASSWORD) + "\n", StandardCharsets.UTF_8);
+        examinerP12 = tmp.resolve("examiner.p12");
+        examinerPem = tmp.resolve("examiner.pem");
+        ok("keys", "init", "--out", examinerP12.toString(), "--subject", "CN=Jane", "--password-file", pw.toString());
+        ok(
+                "keys",
+                "export-cert",
+                examinerP12.toString(),
+                "--out",
+                examinerPem.toString(),
+                "--password-file",
+                pw.toString());
+    }
+
+    private static CliRunner.Result ok(String... args) {
+        CliRunner.Result r = CliRunner.run(args);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        return r;
+    }
+
+    @Test
+    void rewrittenLogWithSwappedImage_failsEveryAnchorCheck() throws Exception {
+        String anchoredHead = custodyAcquireEvent().path("logHeadHash").asText();
+        int anchoredLine = (int) custodyAcquireEvent().path("logRecords").asLong();
+        ok("report", "build", caseDir.toString(), "--sign", examinerP12.toString(), "--password-file", pw.toString());
+        Path firstReport = onlyReport();
+
+        rewrite(item);
+        String rewrittenLine = Sha256.hex(Files.readAllLines(item.resolve("acquisition.log.jsonl"))
+                .get(anchoredLine - 1)
+                .getBytes(StandardCharsets.UTF_8));
+
+        CliRunner.Result verify = CliRunner.run("verify", item.toString());
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(verify.out())
+                .startsWith("FAILED")
+                .contains("ANCHOR DIFFERS")
+                .contains(anchoredHead)
+                .contains(rewrittenLine);
+
+        CliRunner.Result list = CliRunner.run("custody", caseDir.toString(), "list");
+        assertThat(list.exit()).as(list.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(list.out()).contains("DIFFERS").contains(anchoredHead);
+
+        CliRunner.Result build = CliRunner.run(
+                "report",
+                "build",
+                caseDir.toString(),
+                "--sign",
+                examinerP12.toString(),
+                "--password-file",
+                pw.toString());
+        assertThat(build.exit()).as(build.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(build.err())
+                .contains("cannot build a report")
+                .contains(anchoredHead)
+                .contains(rewrittenLine);
+        assertThat(onlyReport()).isEqualTo(firstReport);
+
+        CliRunner.Result old =
+                CliRunner.run("report", "verify", firstReport.toString(), "--evidence", "--ca", examinerPem.toString());
+        assertThat(old.exit()).as(old.toString()).isEqualTo(ExitCodes.EVIDENCE);
+
+        Path forged = signedRecordOverTheRewrite();
+        CliRunner.Result v =
+                CliRunner.run("report", "verify", forged.toString(), "--evidence", "--ca", examinerPem.toString());
+        assertThat(v.exit()).as(v.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        String oldMd5 = custodyAcquireEvent().path("hashes").path("md5").asText();
+        assertThat(v.out())
+                .contains("FAIL  custody anchors in record.json")
+                .contains(oldMd5)
+                .contains(Acquisitions.sum("md5", item.resolve("image.raw")))
+                .contains("FAIL  evidence/EV-001/acquisition.log.jsonl")
+                .doesNotContain("Result: PASS");
+    }
+
+    /** What an earlier build did: derive a record from the case as it is, sign it with the examiner's key. */
+    private Path signedRecordOverTheRewrite() throws IOException {
+        CaseDirectory c = CaseDirectory.open(caseDir);
+        ObjectNode record = RecordBuilder.body(c, RecordBuilder.Coverage.everything(c));
+        KeyStoreFile.SigningKey key = KeyStoreFile.load(examinerP12, TestKeys.PASSWORD);
+        Instant now = Instant.now();
+        String id = ReportHeader.newId(now);
+        record.set(
+                "report",
+                ReportHeader.of(id, now, Invocation.of("exhibit", List.of()), null, key.certificate(), null, false));
+        byte[] bytes = Jcs.canonicalBytes(record);
+        Path dir = Files.createDirectory(caseDir.resolve("reports").resolve(id));
+        Files.write(dir.resolve("record.json"), bytes);
+        Files.write(
+                dir.resolve("record.json.p7s"), CmsSigner.sign(bytes, key, null).p7s());
+        return dir;
+    }
+
+    private JsonNode custodyAcquireEvent() throws IOException {
+        return Acquisitions.records(caseDir.resolve("custody.log.jsonl")).stream()
+                .filter(r -> r.path("type").asText().equals("acquire"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Path onlyReport() throws IOException {
+        try (Stream<Path> s = Files.list(caseDir.resolve("reports"))) {
+            List<Path> all = s.toList();
+            assertThat(all).hasSize(1);
+            return all.getFirst();
+        }
+    }
+
+    /**
+     * The attacker: flips four image bytes, then rewrites the log with the image's new window and whole-image hashes
+     * (from dd, md5sum, sha1sum and sha256sum), drops later verification records, and re-chains every line.
+     */
+    private static void rewrite(Path item) throws IOException {
+        Path image = item.resolve("image.raw");
+        try (RandomAccessFile f = new RandomAccessFile(image.toFile(), "rw")) {
+            byte[] b = new byte[4];
+            f.seek(TAMPERED_BYTE);
+            f.readFully(b);
+            for (int i = 0; i < b.length; i++) {
+                b[i] ^= (byte) 0xFF;
+            }
+            f.seek(TAMPERED_BYTE);
+            f.write(b);
+        }
+        Path log = item.resolve("acquisition.log.jsonl");
+        List<String> out = new ArrayList<>();
+        String prev = Sha256.ZERO;
+        for (JsonNode r : Acquisitions.records(log)) {
+            ObjectNode rec = (ObjectNode) r;
+            String type = rec.path("type").asText();
+            if (type.equals("verification")) {
+                continue;
+            }
+            if (type.equals("window")) {
+                rec.put(
+                        "sha256",
+                        Acquisitions.ddSha256(
+                                image,
+                                rec.path("byteOffset").asLong(),
+                                rec.path("lengthBytes").asLong()));
+            }
+            if (type.equals("end")) {
+                ObjectNode hashes = (ObjectNode) rec.get("hashes");
+                hashes.fieldNames().forEachRemaining(a -> hashes.put(a, Acquisitions.sum(a, image)));
+            }
+            rec.put("seq", out.size());
+            rec.put("prev", prev);
+            String line = Jcs.canonicalString(rec);
+            prev = Sha256.hex(line.getBytes(StandardCharsets.UTF_8));
+            out.add(line);
+        }
+        Files.write(log, out, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.exhibit.core.evidence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The names of a case directory (docs/case.md), shared by the report stage that writes cases and by every stage that
+ * checks what a case anchors ({@link CustodyAnchors}).
+ */
+public final class CaseLayout {
+    public static final String CASE_FILE = "case.json";
+    public static final String CUSTODY_LOG = "custody.log.jsonl";
+    public static final String EVIDENCE = "evidence";
+    public static final String REPORTS = "reports";
+    public static final String RECORD = "record.json";
+
+    private CaseLayout() {}
+
+    /** Whether {@code dir} holds a case file and a custody log. */
+    public static boolean isCase(Path dir) {
+        return Files.isRegularFile(dir.resolve(CASE_FILE)) && Files.isRegularFile(dir.resolve(CUSTODY_LOG));
+    }
+
+    /**
+     * The case that {@code itemDir} belongs to, when it is {@code CASE/evidence/ID}: an acquisition inside a case is
+     * anchored by that case's custody log, wherever it is verified from.
+     */
+    public static Optional<Path> caseOf(Path itemDir) {
+        Path dir = itemDir.toAbsolutePath().normalize();
+        Path evidence = dir.getParent();
+        if (evidence == null
+                || evidence.getFileName() == null
+                || !EVIDENCE.equals(evidence.getFileName().toString())) {
+            return Optional.empty();
+        }
+        Path root = evidence.getParent();
+        return root != null && isCase(root) ? Optional.of(root) : Optional.empty();
+    }
+}
