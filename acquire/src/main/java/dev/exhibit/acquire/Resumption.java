@@ -82,13 +82,9 @@ public final class Resumption {
                 : Path.of(facts.source().path("path").asText());
         try (SourceDevice source = SourceDevice.open(sourcePath)) {
             DeviceIdentity identity = SourceFacts.identify(source);
-            SourceFacts.requireSame(facts.source(), source, identity);
-            boolean check = source.isBlockDevice()
-                    && facts.options().path("writeBlockCheck").asBoolean(true);
-            WriteBlockStatus writeBlock = check ? WriteBlockCheck.require(source.realPath()) : null;
             int sector = source.logicalSectorBytes();
+            SourceFacts.requireSame(facts.source(), source, identity);
             ImageLayout layout = ImageLayout.of(dir, source.sizeBytes(), facts.splitBytes(), sector);
-            OutputDirectory.reserve(dir);
             AcquisitionRun.Settings settings = new AcquisitionRun.Settings(
                     facts.hashes(),
                     facts.windowBytes(),
@@ -108,6 +104,12 @@ public final class Resumption {
             } catch (MapfileException e) {
                 mapNote = "ignored: " + e.getMessage();
             }
+            ObjectNode sourceRecord = SourceMatch.require(
+                    source, identity, facts, fromFile, layout, AcquisitionLog.coveredBytes(facts.windowsFromStart()));
+            boolean check = source.isBlockDevice()
+                    && facts.options().path("writeBlockCheck").asBoolean(true);
+            WriteBlockStatus writeBlock = check ? WriteBlockCheck.require(source.realPath()) : null;
+            OutputDirectory.reserve(dir);
             boolean directIo = facts.options().path("directIo").asBoolean(true);
             try (ImageFiles image = ImageFiles.resume(layout, directIo)) {
                 Replay plan = Replay.of(facts, fromFile, source.sizeBytes(), sector, retries);
@@ -140,7 +142,9 @@ public final class Resumption {
                         throw e;
                     }
                     try (run) {
-                        log.append("resume", resumeRecord(request, logged, facts, plan, mismatch, chain, mapNote));
+                        log.append(
+                                "resume",
+                                resumeRecord(request, logged, facts, plan, mismatch, chain, mapNote, sourceRecord));
                         return session.finish(run, image, plan.map(), plan.ledger());
                     }
                 }
@@ -155,9 +159,11 @@ public final class Resumption {
             Replay plan,
             ReplayMismatchException mismatch,
             ChainedLog chain,
-            String mapNote) {
+            String mapNote,
+            ObjectNode source) {
         ObjectNode r = Jcs.object();
         r.set("invocation", request.invocation().toJson());
+        r.set("source", source);
         r.put("previousStatus", logged.status());
         r.put("previousRecords", logged.records());
         r.put("previousActiveMillis", facts.activeMillis());
@@ -168,13 +174,7 @@ public final class Resumption {
             r.put("mismatch", mismatch.getMessage());
         }
         r.put("badSectorMap", mapNote);
-        chain.tornTail().ifPresent(t -> {
-            ObjectNode torn = r.putObject("tornTail");
-            torn.put("savedTo", t.savedTo().getFileName().toString());
-            torn.put("byteOffset", t.byteOffset());
-            torn.put("lengthBytes", t.length());
-            torn.put("sha256", t.sha256());
-        });
+        chain.tornTail().ifPresent(t -> r.set("tornTail", t.toJson()));
         return r;
     }
 

@@ -74,6 +74,13 @@ final class SourceFacts {
      * drive another model or serial number.
      */
     static void requireSame(JsonNode logged, SourceDevice source, DeviceIdentity identity) {
+        String kind = logged.path("kind").asText();
+        if (!kind.equals(source.kind())) {
+            throw ExhibitException.usage("source " + source.path() + " is a " + source.kind() + ", but the acquisition"
+                    + " being resumed read a " + kind + " ("
+                    + logged.path("path").asText() + "): not the same source;"
+                    + " a resume never changes the kind of source");
+        }
         long size = logged.path("sizeBytes").asLong(-1);
         int sector = logged.path("logicalSectorBytes").asInt(-1);
         if (size != source.sizeBytes() || sector != source.logicalSectorBytes()) {
