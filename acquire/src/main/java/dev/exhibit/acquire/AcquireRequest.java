@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param writeBlockCheck whether a block device must be read-only and unmounted before the acquisition starts
  * @param hardwareBlocker the hardware write blocker the examiner declares, or null
  * @param directIo whether whole blocks are written to the image with direct I/O where the file system allows it
+ * @param timeStampAuthority the RFC 3161 authority that will time-stamp the log's final head (named in the start
+ *     record, so that a log without the stamp it asked for says so), or null
  */
 public record AcquireRequest(
         Path source,
@@ -32,7 +34,8 @@ public record AcquireRequest(
         boolean writeBlockCheck,
         HardwareBlocker hardwareBlocker,
         boolean directIo,
-        Invocation invocation) {
+        Invocation invocation,
+        String timeStampAuthority) {
 
     public static final long DEFAULT_WINDOW_BYTES = 64L << 20;
     public static final List<HashAlgorithm> DEFAULT_HASHES =

@@ -43,6 +43,7 @@ final class Records {
         }
         o.put("writeBlockCheck", r.writeBlockCheck());
         o.put("directIo", r.directIo());
+        o.put("timeStampAuthority", r.timeStampAuthority());
         s.putObject("output")
                 .put("directory", layout.directory().toAbsolutePath().toString());
         return s;

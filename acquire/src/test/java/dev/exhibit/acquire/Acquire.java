@@ -76,7 +76,8 @@ final class Acquire {
                 writeBlockCheck,
                 null,
                 true,
-                Invocation.of("exhibit", List.of("acquire", source.toString(), outDir.toString())));
+                Invocation.of("exhibit", List.of("acquire", source.toString(), outDir.toString())),
+                null);
     }
 
     Acquisition.Result run() throws IOException {

@@ -8,6 +8,7 @@ import dev.exhibit.acquire.Resumption;
 import dev.exhibit.acquire.badsector.FillPattern;
 import dev.exhibit.acquire.badsector.Mapfile;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
+import dev.exhibit.acquire.log.LogTimeStamp;
 import dev.exhibit.acquire.writeblock.HardwareBlocker;
 import dev.exhibit.core.Sizes;
 import dev.exhibit.core.digest.HashAlgorithm;
@@ -121,6 +122,10 @@ final class AcquireCommand implements Callable<Integer> {
     @Option(names = "--id", paramLabel = "ID", description = "The evidence item's id in --case.")
     String id;
 
+    /** Time-stamps the log's final head, so that a log rewritten later cannot carry a stamp from before. */
+    @CommandLine.Mixin
+    TsaOptions tsa = new TsaOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -159,7 +164,8 @@ final class AcquireCommand implements Callable<Integer> {
                 !noWriteblockCheck,
                 hardwareBlocker == null ? null : HardwareBlocker.parse(hardwareBlocker),
                 !noDirectIo,
-                Main.invocation());
+                Main.invocation(),
+                tsa.given() ? tsa.name() : null);
         Acquisition.Result result;
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Acquiring")) {
             result = Acquisition.acquire(request, progress, cancel);
@@ -168,6 +174,7 @@ final class AcquireCommand implements Callable<Integer> {
             throw e;
         }
         print(out, source.toString(), result);
+        timeStamp(dir, out);
         recordCustody(theCase, dir, out);
         return ExitCodes.OK;
     }
@@ -187,8 +194,16 @@ final class AcquireCommand implements Callable<Integer> {
             throw e;
         }
         print(out, resume.toString(), result);
+        timeStamp(resume, out);
         recordCustody(theCase, resume, out);
         return ExitCodes.OK;
+    }
+
+    private void timeStamp(Path dir, PrintWriter out) throws IOException {
+        if (tsa.given()) {
+            VerifyCommand.printStamp(
+                    out, LogTimeStamp.append(dir.resolve(AcquisitionLogWriter.FILE_NAME), tsa.transport()));
+        }
     }
 
     /** The case an evidence directory {@code CASE/evidence/ID} belongs to, or null. */

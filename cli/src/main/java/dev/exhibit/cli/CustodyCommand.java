@@ -3,6 +3,7 @@ package dev.exhibit.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.Invocation;
 import dev.exhibit.core.chain.ChainReport;
+import dev.exhibit.core.evidence.Anchor;
 import dev.exhibit.core.evidence.CustodyAnchors;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.custody.CustodyEvent;
@@ -148,16 +149,16 @@ final class CustodyCommand implements Runnable {
                 out.println(
                         "  explain it with: exhibit chain check " + Invocation.shellQuote(parent.caseDir.toString()));
             }
-            List<CustodyAnchors.Anchor> anchors = CustodyAnchors.all(c.root());
+            List<Anchor> anchors = CustodyAnchors.all(c.root());
             out.println("Anchors (what the events quote, checked against the files now):");
-            for (CustodyAnchors.Anchor a : anchors) {
+            for (Anchor a : anchors) {
                 String label = switch (a.verdict()) {
                     case MATCH -> "matches     ";
                     case DIFFERS -> "DIFFERS     ";
                     case UNANCHORED -> "not anchored";
                 };
                 out.println("  " + label + " " + VisibleText.plain(a.toString()));
-                ok &= a.verdict() != CustodyAnchors.Verdict.DIFFERS;
+                ok &= a.verdict() != Anchor.Verdict.DIFFERS;
             }
             return ok ? ExitCodes.OK : ExitCodes.EVIDENCE;
         }

@@ -4,17 +4,13 @@ import dev.exhibit.report.Reports;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.keys.KeyStoreFile;
 import dev.exhibit.report.keys.Pem;
-import dev.exhibit.report.sign.HttpTsa;
 import dev.exhibit.report.sign.KeyDescriptions;
-import dev.exhibit.report.sign.LocalTimeStampAuthority;
-import dev.exhibit.report.sign.TsaTransport;
 import dev.exhibit.report.text.VisibleText;
 import dev.exhibit.report.verify.Check;
 import dev.exhibit.report.verify.ReportVerifier;
 import dev.exhibit.report.verify.Trust;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -30,8 +26,6 @@ import picocli.CommandLine.Parameters;
         description = "Build a signed, time-stamped record and HTML report of a case, or verify one.",
         subcommands = {ReportCommand.Build.class, ReportCommand.Verify.class})
 final class ReportCommand extends GroupCommand {
-    /** The --tsa prefix for a local, untrusted time-stamping authority read from a key file. */
-    static final String LOCAL_TSA = "local:";
 
     @Command(
             name = "build",
@@ -46,24 +40,14 @@ final class ReportCommand extends GroupCommand {
         @Option(names = "--sign", paramLabel = "FILE.p12", description = "Sign with this key file (keys init).")
         Path sign;
 
-        @Option(
-                names = "--tsa",
-                paramLabel = "URL",
-                description = "RFC 3161 time-stamping authority: an http(s) URL, or local:FILE.p12 for Exhibit's"
-                        + " local authority (UNTRUSTED; tests and offline labs).")
-        String tsa;
+        @CommandLine.Mixin
+        TsaOptions tsa = new TsaOptions();
 
         @Option(
                 names = "--password-file",
                 paramLabel = "FILE",
                 description = "Password of --sign (else $" + Passwords.KEY_ENV + ", else a prompt).")
         Path passwordFile;
-
-        @Option(
-                names = "--tsa-password-file",
-                paramLabel = "FILE",
-                description = "Password of a local TSA key" + " file (else $" + Passwords.TSA_ENV + ", else a prompt).")
-        Path tsaPasswordFile;
 
         @Option(
                 names = "--validation-ref",
@@ -77,7 +61,7 @@ final class ReportCommand extends GroupCommand {
         @Override
         public Integer call() throws Exception {
             CaseDirectory c = CaseDirectory.open(caseDir);
-            if (tsa != null && sign == null) {
+            if (tsa.given() && sign == null) {
                 throw new IllegalArgumentException("--tsa needs --sign: a time stamp covers the signature");
             }
             KeyStoreFile.SigningKey key = sign == null
@@ -85,7 +69,7 @@ final class ReportCommand extends GroupCommand {
                     : Passwords.use(
                             passwordFile, Passwords.KEY_ENV, sign.toString(), false, pw -> KeyStoreFile.load(sign, pw));
             Reports.Built b =
-                    Reports.build(c, new Reports.BuildOptions(Main.invocation(), key, transport(), validationRef));
+                    Reports.build(c, new Reports.BuildOptions(Main.invocation(), key, tsa.transport(), validationRef));
             PrintWriter out = spec.commandLine().getOut();
             out.println("exhibit: report " + b.reportId() + " written to " + b.directory());
             out.println("  record.json          SHA-256 " + b.recordSha256());
@@ -97,33 +81,11 @@ final class ReportCommand extends GroupCommand {
                 out.println("  (not signed: 'report verify' will fail it; sign with --sign FILE.p12)");
             }
             if (b.timeStamped()) {
-                out.println("  record.json.p7s.tsr  time-stamped by " + transportName()
-                        + (tsa.startsWith(LOCAL_TSA) ? "  [UNTRUSTED local authority]" : ""));
+                out.println("  record.json.p7s.tsr  time-stamped by " + tsa.name()
+                        + (tsa.local() ? "  [UNTRUSTED local authority]" : ""));
             }
             out.println(b.html());
             return ExitCodes.OK;
-        }
-
-        private String transportName() {
-            return tsa.startsWith(LOCAL_TSA) ? tsa : URI.create(tsa).toString();
-        }
-
-        private TsaTransport transport() throws IOException {
-            if (tsa == null) {
-                return null;
-            }
-            if (tsa.startsWith(LOCAL_TSA)) {
-                Path file = Path.of(tsa.substring(LOCAL_TSA.length()));
-                KeyStoreFile.SigningKey tsaKey = Passwords.use(
-                        tsaPasswordFile, Passwords.TSA_ENV, file.toString(), false, pw -> KeyStoreFile.load(file, pw));
-                return new LocalTimeStampAuthority(tsaKey, file.toString());
-            }
-            try {
-                return new HttpTsa(URI.create(tsa));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "--tsa '" + tsa + "' is neither an http(s) URL nor " + LOCAL_TSA + "FILE.p12");
-            }
         }
     }
 

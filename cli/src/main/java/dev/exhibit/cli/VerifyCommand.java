@@ -1,14 +1,20 @@
 package dev.exhibit.cli;
 
 import dev.exhibit.acquire.Cancellation;
+import dev.exhibit.acquire.log.LogTimeStamp;
 import dev.exhibit.acquire.verify.Mismatch;
 import dev.exhibit.acquire.verify.Verifier;
 import dev.exhibit.acquire.verify.VerifyReport;
-import dev.exhibit.core.evidence.CustodyAnchors;
+import dev.exhibit.core.Times;
+import dev.exhibit.core.evidence.AcquisitionLog;
+import dev.exhibit.core.evidence.Anchor;
+import dev.exhibit.report.keys.Pem;
 import dev.exhibit.report.text.VisibleText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -40,6 +46,16 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Also re-read the source (at DEVICE, or at the path the log names).")
     String source;
 
+    @Option(
+            names = "--tsa-ca",
+            paramLabel = "FILE.pem",
+            description = "Trust anchors (PEM) that the log's time-stamping authorities must chain to.")
+    Path tsaCa;
+
+    /** After verifying, time-stamp the log's new head (the verification record). */
+    @CommandLine.Mixin
+    TsaOptions tsa = new TsaOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,18 +65,29 @@ final class VerifyCommand implements Callable<Integer> {
         Cancellation cancel = Interrupts.install();
         boolean ok;
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Verifying")) {
-            ok = print(out, Verifier.image(outDir, Main.invocation(), progress, cancel));
+            List<X509Certificate> anchors = tsaCa == null ? List.of() : Pem.readCertificates(tsaCa);
+            ok = print(out, Verifier.image(outDir, anchors, Main.invocation(), progress, cancel), true);
         }
         if (source != null) {
             Path device = source.isEmpty() ? null : Path.of(source);
             try (ProgressDisplay progress = ProgressDisplay.onTerminal("Re-reading source")) {
-                ok &= print(out, Verifier.source(outDir, device, Main.invocation(), progress, cancel));
+                ok &= print(out, Verifier.source(outDir, device, Main.invocation(), progress, cancel), false);
             }
+        }
+        if (tsa.given()) {
+            printStamp(out, LogTimeStamp.append(outDir.resolve(AcquisitionLog.FILE_NAME), tsa.transport()));
         }
         return ok ? ExitCodes.OK : ExitCodes.EVIDENCE;
     }
 
-    private static boolean print(PrintWriter out, VerifyReport r) {
+    static void printStamp(PrintWriter out, LogTimeStamp.Stamped s) {
+        out.println("  time stamp: lines 1 to " + s.coversRecords() + " (head " + s.coversHeadHash() + ") stamped at "
+                + Times.utc(s.genTime()) + (s.untrusted() ? " by an UNTRUSTED local authority" : "")
+                + "; token appended as line " + s.line());
+        out.flush();
+    }
+
+    private static boolean print(PrintWriter out, VerifyReport r, boolean withAnchors) {
         String what = r.scope().equals("image") ? "image in " + r.outDir() : "source " + r.read();
         out.println((r.ok() ? "OK: " : "FAILED: ") + what);
         out.println(
@@ -82,7 +109,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (Mismatch m : r.mismatches()) {
             out.println("  DIFFERS: " + m);
         }
-        for (CustodyAnchors.Anchor a : r.anchors()) {
+        for (Anchor a : withAnchors ? r.anchors() : List.<Anchor>of()) {
             String label = switch (a.verdict()) {
                 case MATCH -> "anchor: matches";
                 case DIFFERS -> "ANCHOR DIFFERS";

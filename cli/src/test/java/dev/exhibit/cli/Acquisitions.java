@@ -2,9 +2,13 @@ package dev.exhibit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.core.json.Jcs;
 import dev.exhibit.testing.Proc;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,5 +63,62 @@ final class Acquisitions {
 
     static Path log(Path outDir) {
         return outDir.resolve("acquisition.log.jsonl");
+    }
+
+    /**
+     * The attacker: flips four image bytes, then rewrites the log with the image's new window and whole-image hashes
+     * (from dd, md5sum, sha1sum and sha256sum), drops the records of the types asked, and re-chains every line.
+     */
+    static void tamper(Path item, long byteOffset, java.util.function.Predicate<String> dropTypes) throws IOException {
+        tamper(item, byteOffset, dropTypes, r -> {});
+    }
+
+    /** Like {@link #tamper(Path, long, java.util.function.Predicate)}, with {@code edit} applied to every record kept. */
+    static void tamper(
+            Path item,
+            long byteOffset,
+            java.util.function.Predicate<String> dropTypes,
+            java.util.function.Consumer<ObjectNode> edit)
+            throws IOException {
+        Path image = item.resolve("image.raw");
+        try (RandomAccessFile f = new RandomAccessFile(image.toFile(), "rw")) {
+            byte[] b = new byte[4];
+            f.seek(byteOffset);
+            f.readFully(b);
+            for (int i = 0; i < b.length; i++) {
+                b[i] ^= (byte) 0xFF;
+            }
+            f.seek(byteOffset);
+            f.write(b);
+        }
+        Path log = item.resolve("acquisition.log.jsonl");
+        List<String> out = new ArrayList<>();
+        String prev = Sha256.ZERO;
+        for (JsonNode r : records(log)) {
+            ObjectNode rec = (ObjectNode) r;
+            String type = rec.path("type").asText();
+            if (dropTypes.test(type)) {
+                continue;
+            }
+            if (type.equals("window")) {
+                rec.put(
+                        "sha256",
+                        ddSha256(
+                                image,
+                                rec.path("byteOffset").asLong(),
+                                rec.path("lengthBytes").asLong()));
+            }
+            if (type.equals("end")) {
+                ObjectNode hashes = (ObjectNode) rec.get("hashes");
+                hashes.fieldNames().forEachRemaining(a -> hashes.put(a, sum(a, image)));
+            }
+            edit.accept(rec);
+            rec.put("seq", out.size());
+            rec.put("prev", prev);
+            String line = Jcs.canonicalString(rec);
+            prev = Sha256.hex(line.getBytes(StandardCharsets.UTF_8));
+            out.add(line);
+        }
+        Files.write(log, out, StandardCharsets.UTF_8);
     }
 }

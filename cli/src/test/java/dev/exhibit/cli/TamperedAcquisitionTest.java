@@ -14,12 +14,10 @@ import dev.exhibit.report.record.RecordBuilder;
 import dev.exhibit.report.record.ReportHeader;
 import dev.exhibit.report.sign.CmsSigner;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,7 +87,7 @@ class TamperedAcquisitionTest {
         ok("report", "build", caseDir.toString(), "--sign", examinerP12.toString(), "--password-file", pw.toString());
         Path firstReport = onlyReport();
 
-        rewrite(item);
+        Acquisitions.tamper(item, TAMPERED_BYTE, type -> type.equals("verification"));
         String rewrittenLine = Sha256.hex(Files.readAllLines(item.resolve("acquisition.log.jsonl"))
                 .get(anchoredLine - 1)
                 .getBytes(StandardCharsets.UTF_8));
@@ -169,51 +167,5 @@ class TamperedAcquisitionTest {
             assertThat(all).hasSize(1);
             return all.getFirst();
         }
-    }
-
-    /**
-     * The attacker: flips four image bytes, then rewrites the log with the image's new window and whole-image hashes
-     * (from dd, md5sum, sha1sum and sha256sum), drops later verification records, and re-chains every line.
-     */
-    private static void rewrite(Path item) throws IOException {
-        Path image = item.resolve("image.raw");
-        try (RandomAccessFile f = new RandomAccessFile(image.toFile(), "rw")) {
-            byte[] b = new byte[4];
-            f.seek(TAMPERED_BYTE);
-            f.readFully(b);
-            for (int i = 0; i < b.length; i++) {
-                b[i] ^= (byte) 0xFF;
-            }
-            f.seek(TAMPERED_BYTE);
-            f.write(b);
-        }
-        Path log = item.resolve("acquisition.log.jsonl");
-        List<String> out = new ArrayList<>();
-        String prev = Sha256.ZERO;
-        for (JsonNode r : Acquisitions.records(log)) {
-            ObjectNode rec = (ObjectNode) r;
-            String type = rec.path("type").asText();
-            if (type.equals("verification")) {
-                continue;
-            }
-            if (type.equals("window")) {
-                rec.put(
-                        "sha256",
-                        Acquisitions.ddSha256(
-                                image,
-                                rec.path("byteOffset").asLong(),
-                                rec.path("lengthBytes").asLong()));
-            }
-            if (type.equals("end")) {
-                ObjectNode hashes = (ObjectNode) rec.get("hashes");
-                hashes.fieldNames().forEachRemaining(a -> hashes.put(a, Acquisitions.sum(a, image)));
-            }
-            rec.put("seq", out.size());
-            rec.put("prev", prev);
-            String line = Jcs.canonicalString(rec);
-            prev = Sha256.hex(line.getBytes(StandardCharsets.UTF_8));
-            out.add(line);
-        }
-        Files.write(log, out, StandardCharsets.UTF_8);
     }
 }

@@ -13,12 +13,14 @@ import dev.exhibit.core.chain.ChainReport;
 import dev.exhibit.core.chain.ChainedLog;
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.evidence.AcquisitionLog;
+import dev.exhibit.core.evidence.Anchor;
 import dev.exhibit.core.evidence.CaseLayout;
 import dev.exhibit.core.evidence.CustodyAnchors;
 import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +29,9 @@ import java.util.Optional;
 
 /** What the log holds that a verification needs. */
 record LoggedAcquisition(
-        AcquisitionLog log,
-        JsonNode start,
-        JsonNode source,
-        JsonNode end,
-        List<String> notes,
-        List<CustodyAnchors.Anchor> anchors) {
+        AcquisitionLog log, JsonNode start, JsonNode source, JsonNode end, List<String> notes, List<Anchor> anchors) {
 
-    static LoggedAcquisition read(Path outDir) throws IOException {
+    static LoggedAcquisition read(Path outDir, List<X509Certificate> tsaAnchors) throws IOException {
         Path file = outDir.resolve(AcquisitionLogWriter.FILE_NAME);
         if (!Files.isRegularFile(file)) {
             throw ExhibitException.usage(outDir + " holds no " + AcquisitionLogWriter.FILE_NAME
@@ -51,14 +48,44 @@ record LoggedAcquisition(
             notes.add("the acquisition did not complete (status " + log.status() + "); only its logged windows"
                     + " can be checked");
         }
-        List<CustodyAnchors.Anchor> anchors = new ArrayList<>();
+        return new LoggedAcquisition(log, start, source, end, notes, anchors(outDir, log, start, tsaAnchors));
+    }
+
+    /**
+     * What vouches for the log from outside it: the custody log of the case it belongs to, and its time stamps. When
+     * nothing does, an {@code unanchored} entry says so, since a rewrite of the whole log with the image would then
+     * verify as well as the original.
+     */
+    private static List<Anchor> anchors(Path outDir, AcquisitionLog log, JsonNode start, List<X509Certificate> ta)
+            throws IOException {
+        List<Anchor> anchors = new ArrayList<>();
         Optional<Path> caseRoot = CaseLayout.caseOf(outDir);
         if (caseRoot.isPresent()) {
             anchors.addAll(CustodyAnchors.item(
                     caseRoot.get(),
                     outDir.toAbsolutePath().normalize().getFileName().toString()));
         }
-        return new LoggedAcquisition(log, start, source, end, notes, anchors);
+        List<Anchor> stamps = TimeStampAnchors.check(log, ta);
+        anchors.addAll(stamps);
+        String asked = start.path("options").path("timeStampAuthority").asText(null);
+        if (stamps.isEmpty() && asked != null) {
+            anchors.add(new Anchor(
+                    AcquisitionLog.FILE_NAME,
+                    0,
+                    Anchor.Verdict.UNANCHORED,
+                    "the acquisition asked " + asked + " for a time stamp, but the log holds none: the request"
+                            + " failed, or the log was cut back after it (time-stamp it now with 'exhibit verify DIR"
+                            + " --tsa URL')"));
+        } else if (anchors.isEmpty()) {
+            anchors.add(new Anchor(
+                    AcquisitionLog.FILE_NAME,
+                    0,
+                    Anchor.Verdict.UNANCHORED,
+                    "nothing outside the log vouches for it (not acquired into a case, not time-stamped): a rewrite"
+                            + " of the whole log together with the image could not be told from the original;"
+                            + " time-stamp it with 'exhibit verify DIR --tsa URL', or keep its head hash elsewhere"));
+        }
+        return anchors;
     }
 
     long sizeBytes() {
@@ -144,7 +171,7 @@ record LoggedAcquisition(
         boolean ok = problems.isEmpty()
                 && end != null
                 && mismatches.isEmpty()
-                && anchors.stream().noneMatch(a -> a.verdict() == CustodyAnchors.Verdict.DIFFERS);
+                && anchors.stream().noneMatch(a -> a.differs());
         String recorded;
         if (!problems.isEmpty()) {
             recorded = "not recorded: the log's chain is broken, and a broken log is never extended";
@@ -166,13 +193,7 @@ record LoggedAcquisition(
             ArrayNode n = v.putArray("notes");
             notes.forEach(n::add);
             ArrayNode a = v.putArray("anchors");
-            anchors.forEach(x -> {
-                ObjectNode o = a.addObject();
-                o.put("subject", x.subject());
-                o.put("custodyLine", x.custodyLine());
-                o.put("verdict", x.verdict().name().toLowerCase(java.util.Locale.ROOT));
-                o.put("detail", x.detail());
-            });
+            anchors.forEach(x -> a.add(x.toJson()));
             try (ChainedLog chained = ChainedLog.reopen(log.file())) {
                 chained.append("verification", v, true);
                 recorded = "appended to " + log.file() + " as line " + chained.records();

@@ -18,6 +18,7 @@ import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,21 @@ public final class Verifier {
     /** Re-reads the image files of {@code outDir}. */
     public static VerifyReport image(Path outDir, Invocation invocation, Progress progress, Cancellation cancel)
             throws IOException {
-        LoggedAcquisition logged = LoggedAcquisition.read(outDir);
+        return image(outDir, List.of(), invocation, progress, cancel);
+    }
+
+    /**
+     * Re-reads the image files of {@code outDir}; the log's time stamps are checked against {@code tsaAnchors} (the
+     * trusted roots of time-stamping authorities), when given.
+     */
+    public static VerifyReport image(
+            Path outDir,
+            List<X509Certificate> tsaAnchors,
+            Invocation invocation,
+            Progress progress,
+            Cancellation cancel)
+            throws IOException {
+        LoggedAcquisition logged = LoggedAcquisition.read(outDir, tsaAnchors);
         ImageLayout layout = logged.layout(outDir);
         List<Mismatch> mismatches = new ArrayList<>();
         List<String> notes = new ArrayList<>(logged.notes());
@@ -107,7 +122,7 @@ public final class Verifier {
     public static VerifyReport source(
             Path outDir, Path source, Invocation invocation, Progress progress, Cancellation cancel)
             throws IOException {
-        LoggedAcquisition logged = LoggedAcquisition.read(outDir);
+        LoggedAcquisition logged = LoggedAcquisition.read(outDir, List.of());
         Path path =
                 source != null ? source : Path.of(logged.source().path("path").asText());
         List<String> notes = new ArrayList<>(logged.notes());

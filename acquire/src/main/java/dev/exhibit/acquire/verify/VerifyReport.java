@@ -1,7 +1,7 @@
 package dev.exhibit.acquire.verify;
 
 import dev.exhibit.core.digest.HashAlgorithm;
-import dev.exhibit.core.evidence.CustodyAnchors;
+import dev.exhibit.core.evidence.Anchor;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public record VerifyReport(
         long windowsChecked,
         long windowsLogged,
         long badSectors,
-        List<CustodyAnchors.Anchor> anchors,
+        List<Anchor> anchors,
         String recorded) {
 
     public VerifyReport {
@@ -51,6 +51,6 @@ public record VerifyReport(
         return chainProblems.isEmpty()
                 && complete
                 && mismatches.isEmpty()
-                && anchors.stream().noneMatch(a -> a.verdict() == CustodyAnchors.Verdict.DIFFERS);
+                && anchors.stream().noneMatch(a -> a.differs());
     }
 }

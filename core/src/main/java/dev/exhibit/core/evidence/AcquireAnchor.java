@@ -2,9 +2,8 @@ package dev.exhibit.core.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.chain.ChainVerifier;
-import dev.exhibit.core.evidence.CustodyAnchors.Anchor;
+import dev.exhibit.core.evidence.Anchor.Verdict;
 import dev.exhibit.core.evidence.CustodyAnchors.Event;
-import dev.exhibit.core.evidence.CustodyAnchors.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.exhibit.core.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.chain.ChainVerifier;
 import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.core.evidence.Anchor.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,29 +22,6 @@ import java.util.TreeSet;
  */
 public final class CustodyAnchors {
     private CustodyAnchors() {}
-
-    public enum Verdict {
-        /** The file holds what the custody log quotes. */
-        MATCH,
-        /** It does not: a FAIL wherever it is checked. */
-        DIFFERS,
-        /** Nothing in the custody log quotes it. */
-        UNANCHORED
-    }
-
-    /**
-     * One anchor and what the file it names holds now.
-     *
-     * @param subject the anchored file, relative to the case root
-     * @param custodyLine the 1-based line of the custody event that quotes it, or 0 when none does
-     * @param detail one sentence naming both values when they differ
-     */
-    public record Anchor(String subject, long custodyLine, Verdict verdict, String detail) {
-        @Override
-        public String toString() {
-            return subject + ": " + detail;
-        }
-    }
 
     /** The anchors of one evidence item: its acquisition log against every {@code acquire} event for it. */
     public static List<Anchor> item(Path caseRoot, String id) throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.Sha256;
 import dev.exhibit.core.evidence.AcquisitionLog;
+import dev.exhibit.core.evidence.Anchor;
 import dev.exhibit.core.evidence.CustodyAnchors;
 import dev.exhibit.core.json.Jcs;
 import dev.exhibit.report.casefile.CaseDirectory;
@@ -52,8 +53,8 @@ public final class RecordBuilder {
      */
     public static void requireIntactChains(CaseDirectory c, Coverage coverage) throws IOException {
         requireChains(c, coverage);
-        for (CustodyAnchors.Anchor a : CustodyAnchors.all(c.root())) {
-            if (a.verdict() == CustodyAnchors.Verdict.DIFFERS) {
+        for (Anchor a : CustodyAnchors.all(c.root())) {
+            if (a.differs()) {
                 throw ExhibitException.evidence("cannot build a report: " + a);
             }
         }

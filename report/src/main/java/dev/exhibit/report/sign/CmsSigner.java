@@ -1,6 +1,7 @@
 package dev.exhibit.report.sign;
 
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.timestamp.TimeStamper;
 import dev.exhibit.report.keys.KeyStoreFile;
 import java.io.IOException;
 import java.security.cert.CertificateEncodingException;

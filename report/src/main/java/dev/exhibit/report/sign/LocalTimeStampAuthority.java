@@ -1,5 +1,7 @@
 package dev.exhibit.report.sign;
 
+import dev.exhibit.core.timestamp.TimeStampTokens;
+import dev.exhibit.core.timestamp.TsaTransport;
 import dev.exhibit.report.keys.KeyStoreFile;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -26,12 +28,8 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * {@link #UNTRUSTED_POLICY} and every verification labels them untrusted.
  */
 public final class LocalTimeStampAuthority implements TsaTransport {
-    /**
-     * TSA policy of Exhibit's local authority: an OID under the UUID arc 2.25 (ITU-T X.667), so that no registration
-     * is needed and no real policy can collide with it. Marks a token as made by an untrusted local TSA.
-     */
-    public static final ASN1ObjectIdentifier UNTRUSTED_POLICY =
-            new ASN1ObjectIdentifier("2.25.267091069064409543001428814693452459127");
+    /** The policy that marks a token as made by an untrusted local TSA ({@link TimeStampTokens#UNTRUSTED_POLICY}). */
+    public static final ASN1ObjectIdentifier UNTRUSTED_POLICY = TimeStampTokens.UNTRUSTED_POLICY;
 
     private final KeyStoreFile.SigningKey key;
     private final String source;

@@ -1,6 +1,7 @@
 package dev.exhibit.report.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.evidence.Anchor;
 import dev.exhibit.core.evidence.CaseLayout;
 import dev.exhibit.core.evidence.CustodyAnchors;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class AnchorChecks {
     static void caseFiles(Path caseRoot, Path reportDirectory, List<Check> out) throws IOException {
         String self = CaseLayout.REPORTS + "/" + reportDirectory.getFileName() + "/" + CaseLayout.RECORD;
         boolean recorded = false;
-        for (CustodyAnchors.Anchor a : CustodyAnchors.all(caseRoot)) {
+        for (Anchor a : CustodyAnchors.all(caseRoot)) {
             recorded |= a.subject().equals(self);
             switch (a.verdict()) {
                 case MATCH -> out.add(Check.pass(a.subject(), "anchored: " + a.detail()));

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.Times;
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.timestamp.TimeStampTokens;
 import dev.exhibit.report.sign.KeyDescriptions;
-import dev.exhibit.report.sign.TimeStampTokens;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,8 +15,6 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -126,20 +123,7 @@ final class TimeStampChecks {
         } else {
             out.add(Check.pass(subject, what));
         }
-        trust.checkTsa(tsa, carried(token), genTime, local, out);
+        trust.checkTsa(tsa, TimeStampTokens.carriedCertificates(token), genTime, local, out);
         return genTime;
-    }
-
-    private static List<X509Certificate> carried(TimeStampToken token) {
-        List<X509Certificate> out = new ArrayList<>();
-        try {
-            var conv = new JcaX509CertificateConverter();
-            for (Object h : token.getCertificates().getMatches(null)) {
-                out.add(conv.getCertificate((X509CertificateHolder) h));
-            }
-        } catch (java.security.cert.CertificateException e) {
-            // Unreadable extra certificates only shorten the path.
-        }
-        return out;
     }
 }

@@ -1,21 +1,13 @@
 package dev.exhibit.report.verify;
 
 import dev.exhibit.core.Times;
+import dev.exhibit.core.timestamp.CertificatePaths;
 import dev.exhibit.report.record.ReportHeader;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPath;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Whom a verifier trusts: the certificates given with {@code --ca} (for the signer) and {@code --tsa-ca} (for the
@@ -75,34 +67,8 @@ public record Trust(List<X509Certificate> signerAnchors, List<X509Certificate> t
             List<X509Certificate> others,
             List<X509Certificate> anchors,
             Instant at) {
-        for (X509Certificate a : anchors) {
-            if (Arrays.equals(encoded(a), encoded(leaf))) {
-                return Check.pass(subject, "is itself one of the given trust anchors");
-            }
-        }
-        try {
-            Set<TrustAnchor> ta = new HashSet<>();
-            anchors.forEach(a -> ta.add(new TrustAnchor(a, null)));
-            List<X509Certificate> path = new ArrayList<>(List.of(leaf));
-            for (X509Certificate c : others) {
-                if (!Arrays.equals(encoded(c), encoded(leaf))
-                        && anchors.stream().noneMatch(a -> Arrays.equals(encoded(a), encoded(c)))) {
-                    path.add(c);
-                }
-            }
-            CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(path);
-            PKIXParameters params = new PKIXParameters(ta);
-            params.setRevocationEnabled(false);
-            if (at != null) {
-                params.setDate(Date.from(at));
-            }
-            CertPathValidator.getInstance("PKIX").validate(cp, params);
-            return Check.pass(
-                    subject,
-                    "chains to a given trust anchor" + (at == null ? "" : " (validated at " + Times.utc(at) + ")"));
-        } catch (GeneralSecurityException e) {
-            return Check.fail(subject, "does not chain to any given trust anchor: " + e.getMessage());
-        }
+        CertificatePaths.Result r = CertificatePaths.validate(leaf, others, anchors, at);
+        return r.anchored() ? Check.pass(subject, r.detail()) : Check.fail(subject, r.detail());
     }
 
     private static List<X509Certificate> intermediates(org.bouncycastle.cms.CMSSignedData data) {
@@ -121,13 +87,5 @@ public record Trust(List<X509Certificate> signerAnchors, List<X509Certificate> t
     private static boolean validAt(X509Certificate c, Instant at) {
         return !at.isBefore(c.getNotBefore().toInstant())
                 && !at.isAfter(c.getNotAfter().toInstant());
-    }
-
-    private static byte[] encoded(X509Certificate c) {
-        try {
-            return c.getEncoded();
-        } catch (java.security.cert.CertificateEncodingException e) {
-            return new byte[0];
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.exhibit.report.sign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.core.timestamp.TimeStamper;
 import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.keys.KeyAlgorithm;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.timestamp.HttpTsa;
+import dev.exhibit.core.timestamp.TimeStamper;
 import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.fixtures.TestTsaServer;

@@ -1,9 +1,12 @@
-package dev.exhibit.report.sign;
+package dev.exhibit.core.timestamp;
 
 import dev.exhibit.core.ExhibitException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -14,6 +17,13 @@ import org.bouncycastle.tsp.TimeStampToken;
 
 /** Checks on RFC 3161 tokens shared by signing (check what we got) and verification (check what we read). */
 public final class TimeStampTokens {
+    /**
+     * TSA policy of Exhibit's local authority: an OID under the UUID arc 2.25 (ITU-T X.667), so that no registration
+     * is needed and no real policy can collide with it. Marks a token as made by an untrusted local TSA.
+     */
+    public static final ASN1ObjectIdentifier UNTRUSTED_POLICY =
+            new ASN1ObjectIdentifier("2.25.267091069064409543001428814693452459127");
+
     private TimeStampTokens() {}
 
     /** The TSA certificate the token names as its signer, from the certificates it carries. */
@@ -58,8 +68,21 @@ public final class TimeStampTokens {
         }
     }
 
+    /** Every certificate the token carries (the TSA's and any chain), for building a path to a trust anchor. */
+    public static List<X509Certificate> carriedCertificates(TimeStampToken token) {
+        List<X509Certificate> out = new ArrayList<>();
+        JcaX509CertificateConverter conv = new JcaX509CertificateConverter();
+        for (Object h : token.getCertificates().getMatches(null)) {
+            try {
+                out.add(conv.getCertificate((X509CertificateHolder) h));
+            } catch (CertificateException e) {
+                // An unreadable extra certificate only shortens the path; validation reports what is missing.
+            }
+        }
+        return out;
+    }
+
     public static boolean isUntrustedLocal(TimeStampToken token) {
-        return LocalTimeStampAuthority.UNTRUSTED_POLICY.equals(
-                token.getTimeStampInfo().getPolicy());
+        return UNTRUSTED_POLICY.equals(token.getTimeStampInfo().getPolicy());
     }
 }

@@ -1,4 +1,4 @@
-package dev.exhibit.report.sign;
+package dev.exhibit.core.timestamp;
 
 import dev.exhibit.core.ExhibitException;
 import java.io.IOException;
