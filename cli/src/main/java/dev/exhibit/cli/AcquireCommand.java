@@ -10,9 +10,12 @@ import dev.exhibit.acquire.badsector.Mapfile;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.log.LogTimeStamp;
 import dev.exhibit.acquire.writeblock.HardwareBlocker;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.Invocation;
 import dev.exhibit.core.Sizes;
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.report.casefile.CaseDirectory;
+import dev.exhibit.report.custody.CustodyLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -141,6 +144,10 @@ final class AcquireCommand implements Callable<Integer> {
                     spec.commandLine(), "give SOURCE and OUTDIR, or SOURCE with --case CASE --id ID");
         }
         CaseDirectory theCase = caseDir == null ? null : CaseDirectory.open(caseDir);
+        if (theCase != null) {
+            theCase.existingEvidenceDirectory(id);
+            requireRecordable(theCase);
+        }
         Path dir = theCase == null ? outDir : theCase.evidenceDirectory(id);
         AcquireRequest request = new AcquireRequest(
                 source,
@@ -185,6 +192,9 @@ final class AcquireCommand implements Callable<Integer> {
                     spec.commandLine(), "--resume OUTDIR takes the logged options; give at most a SOURCE");
         }
         CaseDirectory theCase = caseOf(resume);
+        if (theCase != null) {
+            requireRecordable(theCase);
+        }
         Acquisition.Result result;
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Resuming")) {
             result = Acquisition.resume(
@@ -217,6 +227,23 @@ final class AcquireCommand implements Callable<Integer> {
         return Files.isRegularFile(root.resolve("case.json")) ? CaseDirectory.open(root) : null;
     }
 
+    /**
+     * Checks the custody log before the source is read: an acquisition that finds out only at the end that it cannot
+     * be recorded has read a drive for hours for nothing.
+     */
+    private static void requireRecordable(CaseDirectory theCase) throws IOException {
+        try {
+            theCase.custody().requireAppendable();
+        } catch (ExhibitException e) {
+            throw new ExhibitException(
+                    e.kind(),
+                    "nothing was read: the acquisition could not be recorded in the case's custody log: "
+                            + e.getMessage() + " (explain it with: exhibit chain check "
+                            + Invocation.shellQuote(theCase.root().toString()) + ")",
+                    e);
+        }
+    }
+
     /** A failed acquisition is recorded in custody too; a failure to do so must not hide the first one. */
     private void recordCustodyAfterFailure(CaseDirectory theCase, Path dir, PrintWriter out, Exception first) {
         try {
@@ -226,14 +253,28 @@ final class AcquireCommand implements Callable<Integer> {
         }
     }
 
-    /** Binds the acquisition log, as it now stands (complete or not), into the case's custody chain. */
+    /**
+     * Binds the acquisition log, as it now stands (complete or not), into the case's custody chain. If that fails
+     * after all (the custody chain broke during the run), the acquisition stays as it is and the error names the one
+     * command that records it later.
+     */
     private void recordCustody(CaseDirectory theCase, Path dir, PrintWriter out) throws IOException {
         Path log = dir.resolve(AcquisitionLogWriter.FILE_NAME);
         if (theCase == null || !Files.exists(log)) {
             return;
         }
         String item = dir.toAbsolutePath().normalize().getFileName().toString();
-        var appended = theCase.recordAcquisition(item, log, Main.invocation());
+        CustodyLog.Appended appended;
+        try {
+            appended = theCase.recordAcquisition(item, log, Main.invocation());
+        } catch (ExhibitException e) {
+            throw new ExhibitException(
+                    e.kind(),
+                    "the acquisition in " + dir + " is kept as it is, but it could not be recorded in the custody"
+                            + " log: " + e.getMessage() + "; once that is fixed, record it with: "
+                            + CustodyCommand.recordCommand(theCase.root(), item),
+                    e);
+        }
         out.println("custody: acquire event for " + item + " appended to "
                 + theCase.root().resolve("custody.log.jsonl") + " (line " + appended.line() + ")");
     }

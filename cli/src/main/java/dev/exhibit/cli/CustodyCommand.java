@@ -1,8 +1,10 @@
 package dev.exhibit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.Invocation;
 import dev.exhibit.core.chain.ChainReport;
+import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.core.evidence.Anchor;
 import dev.exhibit.core.evidence.CustodyAnchors;
 import dev.exhibit.report.casefile.CaseDirectory;
@@ -12,6 +14,7 @@ import dev.exhibit.report.custody.CustodyLog;
 import dev.exhibit.report.custody.EventTime;
 import dev.exhibit.report.text.VisibleText;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "custody",
         description = "Record or list the chain-of-custody events of a case (custody.log.jsonl).",
-        subcommands = {CustodyCommand.Add.class, CustodyCommand.ListEvents.class})
+        subcommands = {CustodyCommand.Add.class, CustodyCommand.ListEvents.class, CustodyCommand.RecordAcquisition.class
+        })
 final class CustodyCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "CASE", description = "The case directory.")
     Path caseDir;
@@ -112,6 +116,61 @@ final class CustodyCommand implements Runnable {
                     .getOut()
                     .println("exhibit: recorded " + type + " of " + item + " at " + when.utcText() + " as event "
                             + (a.line() - 1) + " of " + c.custody().file() + " (line SHA-256 " + a.lineHash() + ")");
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The command that records an acquisition of {@code item} in the custody log of the case at {@code root}. */
+    static String recordCommand(Path root, String item) {
+        return "exhibit custody " + Invocation.shellQuote(root.toString()) + " record-acquisition --item "
+                + Invocation.shellQuote(item);
+    }
+
+    @Command(
+            name = "record-acquisition",
+            description = {
+                "Append the acquire event of an item whose acquisition could not be recorded when it ended (the"
+                        + " custody log was broken or busy): it quotes the acquisition log's record count, head hash"
+                        + " and hashes as they are now, and says when it was recorded.",
+                "Refused when an acquire event already anchors the log as it stands.%n"
+            })
+    static final class RecordAcquisition implements Callable<Integer> {
+        @ParentCommand
+        CustodyCommand parent;
+
+        @Option(names = "--item", required = true, paramLabel = "ID", description = "The evidence item, e.g. EV-001.")
+        String item;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CaseDirectory c = CaseDirectory.open(parent.caseDir);
+            Path log = c.existingEvidenceDirectory(item).resolve(AcquisitionLog.FILE_NAME);
+            if (!Files.isRegularFile(log)) {
+                throw ExhibitException.usage(
+                        "item " + item + " has no acquisition log in " + c.root() + " (" + log + " is missing)");
+            }
+            AcquisitionLog now = AcquisitionLog.read(log);
+            for (CustodyLog.Entry e : c.custody().read().entries()) {
+                JsonNode r = e.record();
+                if (r != null
+                        && "acquire".equals(r.path("type").asText())
+                        && item.equals(r.path("item").asText())
+                        && r.path("logRecords").asLong() == now.records()
+                        && r.path("logHeadHash").asText().equals(now.headHash())) {
+                    throw ExhibitException.usage("the acquisition of " + VisibleText.plain(item)
+                            + " is already recorded as it stands, by line " + e.line() + " of "
+                            + c.custody().file());
+                }
+            }
+            CustodyLog.Appended a = c.recordAcquisition(item, log, Main.invocation());
+            spec.commandLine()
+                    .getOut()
+                    .println("exhibit: recorded the acquisition of " + VisibleText.plain(item) + " as event "
+                            + (a.line() - 1) + " of " + c.custody().file() + " (line SHA-256 " + a.lineHash()
+                            + ")");
             return ExitCodes.OK;
         }
     }

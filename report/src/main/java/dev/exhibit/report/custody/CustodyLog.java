@@ -59,6 +59,17 @@ public final class CustodyLog {
         }
     }
 
+    /**
+     * Checks, under the log's lock, that an event could be appended now: the chain is intact (or continued) and no
+     * other process keeps the log. A command that will append only after a long run (an acquisition) checks first,
+     * so that it does not find out hours later.
+     */
+    public void requireAppendable() throws IOException {
+        try (ChainedLog log = ChainedLog.reopen(file)) {
+            log.sync();
+        }
+    }
+
     /** One line of the log: its 1-based number, the parsed record (null if unreadable) and the line's SHA-256. */
     public record Entry(long line, JsonNode record, String lineHash) {}
 
