@@ -12,6 +12,11 @@ final class ExitCodes {
     static final int ENVIRONMENT = 3;
     /** A bug in Exhibit: an unexpected exception. The message asks for --debug. */
     static final int INTERNAL = 4;
+    /**
+     * Verified, but not established: no check failed, yet who signed (or when) rests on a key that nothing the user
+     * supplied vouches for ({@code report verify} without {@code --ca} or {@code --tsa-ca}).
+     */
+    static final int NOT_ESTABLISHED = 5;
     /** Stopped by SIGINT or SIGTERM; partial work is kept and can be resumed. */
     static final int INTERRUPTED = 130;
 

@@ -1,6 +1,7 @@
 package dev.exhibit.cli;
 
 import dev.exhibit.core.Invocation;
+import dev.exhibit.report.text.VisibleText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Option;
             "2:usage error",
             "3:I/O or environment error",
             "4:internal error (a bug; rerun with --debug)",
+            "5:verified but not established: no check failed, but a signer or time stamp is not anchored",
             "130:interrupted; partial work kept"
         })
 public final class Main implements Runnable {
@@ -100,8 +102,33 @@ public final class Main implements Runnable {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err) {
         invocation = Invocation.of("exhibit", List.of(args));
+        int undecodable = undecodableArgument(args);
+        if (undecodable >= 0) {
+            err.println("exhibit: usage error: argument " + (undecodable + 1) + " ("
+                    + (undecodable > 0 && args[undecodable - 1].startsWith("--")
+                            ? "the value of " + args[undecodable - 1]
+                            : "\"" + VisibleText.plain(args[undecodable]) + "\"")
+                    + ") holds bytes that are not valid UTF-8 (shown as"
+                    + " U+FFFD); Exhibit records text exactly as given and will not record a guess: retype it in"
+                    + " UTF-8 (a file inside an image whose name is not UTF-8 is reached with --inode)");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         CommandLine cli = commandLine(out, err);
         return cli.execute(args);
+    }
+
+    /**
+     * The index of the first argument the JVM could not decode (it stands in U+FFFD for each undecodable byte), or -1.
+     * A legitimately typed U+FFFD cannot be told apart, and is refused too: it is not what an examiner types.
+     */
+    static int undecodableArgument(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf('\uFFFD') >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -1,5 +1,6 @@
 package dev.exhibit.cli;
 
+import dev.exhibit.core.evidence.CaseLayout;
 import dev.exhibit.report.Reports;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.keys.KeyStoreFile;
@@ -11,6 +12,7 @@ import dev.exhibit.report.verify.ReportVerifier;
 import dev.exhibit.report.verify.Trust;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -118,6 +120,7 @@ final class ReportCommand extends GroupCommand {
 
         @Override
         public Integer call() throws Exception {
+            requireReportDirectory();
             Trust trust = new Trust(anchors(ca), anchors(tsaCa));
             ReportVerifier.Verification v =
                     ReportVerifier.verify(new ReportVerifier.Options(reportDir, caseDir, trust, evidence));
@@ -129,15 +132,46 @@ final class ReportCommand extends GroupCommand {
                     .filter(c -> c.status() == Check.Status.WARN)
                     .count();
             out.println();
-            out.println(
-                    v.passed()
-                            ? "Result: PASS (" + v.checks().size() + " checks, " + warnings + " warning(s))"
-                            : "Result: FAIL (" + v.failures() + " of "
-                                    + v.checks().size() + " checks failed)");
+            int status;
+            if (!v.passed()) {
+                out.println(
+                        "Result: FAIL (" + v.failures() + " of " + v.checks().size() + " checks failed)");
+                status = ExitCodes.EVIDENCE;
+            } else if (!v.established()) {
+                out.println("Result: NOT ESTABLISHED (no check failed; "
+                        + v.checks().size() + " checks, " + warnings + " warning(s)), because:");
+                v.notEstablished().forEach(n -> out.println("  not established: " + VisibleText.plain(n)));
+                out.println("  established: record.json is unchanged since it was signed with that key, and the"
+                        + " checks above hold" + (evidence ? "" : " (the images were not re-read: add --evidence)"));
+                status = ExitCodes.NOT_ESTABLISHED;
+            } else {
+                out.println("Result: PASS (" + v.checks().size() + " checks, " + warnings + " warning(s))");
+                status = ExitCodes.OK;
+            }
             out.println();
             out.println("Repeat the signature checks without Exhibit (in " + reportDir + "):");
             v.opensslCommands().forEach(line -> out.println("  " + line));
-            return v.passed() ? ExitCodes.OK : ExitCodes.EVIDENCE;
+            return status;
+        }
+
+        /** A case directory given where a report is expected: say which reports it has. */
+        private void requireReportDirectory() throws IOException {
+            if (!CaseLayout.isCase(reportDir)) {
+                return;
+            }
+            Path reports = reportDir.resolve(CaseLayout.REPORTS);
+            List<String> ids = new java.util.ArrayList<>();
+            if (Files.isDirectory(reports)) {
+                try (var s = Files.list(reports)) {
+                    s.filter(Files::isDirectory).map(p -> p.toString()).sorted().forEach(ids::add);
+                }
+            }
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    reportDir + " is a case directory, not a report: "
+                            + (ids.isEmpty()
+                                    ? "it has no reports yet (build one with: exhibit report build " + reportDir + ")"
+                                    : "give one of its reports: " + String.join(", ", ids)));
         }
 
         private static List<X509Certificate> anchors(Path pem) throws IOException {

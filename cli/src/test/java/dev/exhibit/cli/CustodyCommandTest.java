@@ -194,6 +194,19 @@ class CustodyCommandTest {
     }
 
     @Test
+    void add_refusesAnArgumentThatIsNotUtf8_insteadOfRecordingU_FFFD() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "exec \"$0\" --enable-native-access=ALL-UNNAMED -cp \"$1\" dev.exhibit.cli.Main custody \"$2\""
+                + " add --type store --item EV-001 --from \"$(printf 'Officer \\377A')\" --to Jane --location Lab"
+                + " --purpose p";
+        dev.exhibit.testing.Proc.Result r = dev.exhibit.testing.Proc.run(
+                null, List.of("sh", "-c", script, java, System.getProperty("java.class.path"), caseDir.toString()));
+        assertThat(r.exitCode()).as(r.stderr()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.stderr()).contains("the value of --from").contains("not valid UTF-8");
+        assertThat(Files.readAllLines(caseDir.resolve("custody.log.jsonl"))).hasSize(1);
+    }
+
+    @Test
     void add_toADirectoryThatIsNotACaseSaysSo() {
         CliRunner.Result r = CliRunner.run(
                 "custody",

@@ -62,6 +62,21 @@ class KeysCommandTest {
     }
 
     @Test
+    void init_overAnExistingFile_isAUsageErrorAndLeavesItAsItWas() throws Exception {
+        Path p12 = tmp.resolve("examiner.p12");
+        String[] init = {"keys", "init", "--out", p12.toString(), "--subject", "CN=J", "--password-file", pw.toString()
+        };
+        assertThat(CliRunner.run(init).exit()).isZero();
+        byte[] before = Files.readAllBytes(p12);
+
+        CliRunner.Result again = CliRunner.run(init);
+
+        assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err()).contains(p12 + " already exists").contains("never overwritten");
+        assertThat(Files.readAllBytes(p12)).isEqualTo(before);
+    }
+
+    @Test
     void init_takesThePasswordFromTheEnvironment() throws Exception {
         Path p12 = tmp.resolve("env.p12");
         List<String> command = new ArrayList<>(List.of(

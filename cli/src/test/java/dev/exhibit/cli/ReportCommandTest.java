@@ -136,6 +136,76 @@ class ReportCommandTest {
     }
 
     @Test
+    void verify_withoutTrustAnchors_neverSaysPass_andSaysWhatWasNotEstablished() throws Exception {
+        Path dir = build("local:" + tsaP12);
+
+        CliRunner.Result v = CliRunner.run("report", "verify", dir.toString());
+
+        assertThat(v.exit()).as(v.toString()).isEqualTo(ExitCodes.NOT_ESTABLISHED);
+        assertThat(v.out())
+                .doesNotContain("Result: PASS")
+                .contains("Result: NOT ESTABLISHED")
+                .contains("not established: who signed it")
+                .contains("not established: when it was signed")
+                .contains("established: record.json is unchanged since it was signed with that key");
+    }
+
+    @Test
+    void recordReSignedWithALookAlikeKey_failsWithTheExaminersCertificate_andIsNeverAPass() throws Exception {
+        Path dir = build("local:" + tsaP12);
+        Path lookAlikeP12 = tmp.resolve("look-alike.p12");
+        ok(
+                "keys",
+                "init",
+                "--out",
+                lookAlikeP12.toString(),
+                "--subject",
+                "CN=Jane Examiner, O=Lab",
+                "--password-file",
+                pw.toString());
+        KeyStoreFile.SigningKey lookAlike = KeyStoreFile.load(lookAlikeP12, TestKeys.PASSWORD);
+        com.fasterxml.jackson.databind.node.ObjectNode record =
+                (com.fasterxml.jackson.databind.node.ObjectNode) dev.exhibit.core.json.Jcs.mapper()
+                        .readTree(dir.resolve("record.json").toFile());
+        java.time.Instant now = java.time.Instant.now();
+        record.set(
+                "report",
+                dev.exhibit.report.record.ReportHeader.of(
+                        record.path("report").path("id").asText(),
+                        now,
+                        dev.exhibit.core.Invocation.of("exhibit", List.of()),
+                        null,
+                        lookAlike.certificate(),
+                        null,
+                        false));
+        byte[] bytes = dev.exhibit.core.json.Jcs.canonicalBytes(record);
+        Files.write(dir.resolve("record.json"), bytes);
+        Files.write(
+                dir.resolve("record.json.p7s"),
+                dev.exhibit.report.sign.CmsSigner.sign(bytes, lookAlike, null).p7s());
+        Files.delete(dir.resolve("record.json.p7s.tsr"));
+
+        CliRunner.Result anchored = CliRunner.run("report", "verify", dir.toString(), "--ca", examinerPem.toString());
+        assertThat(anchored.exit()).as(anchored.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(anchored.out()).contains("FAIL  signer certificate: does not chain to any given trust anchor");
+
+        CliRunner.Result unanchored = CliRunner.run("report", "verify", dir.toString());
+        assertThat(unanchored.out()).doesNotContain("Result: PASS");
+        assertThat(unanchored.exit()).isNotZero();
+    }
+
+    @Test
+    void verify_ofACaseDirectory_isAUsageErrorNamingItsReports() throws Exception {
+        Path dir = build("local:" + tsaP12);
+
+        CliRunner.Result v = CliRunner.run("report", "verify", caseDir.toString());
+
+        assertThat(v.exit()).as(v.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(v.err()).contains("is a case directory, not a report").contains(dir.toString());
+        assertThat(v.out()).doesNotContain("FAIL");
+    }
+
+    @Test
     void build_timeStampsThroughAnHttpTsa() throws Exception {
         KeyStoreFile.SigningKey tsaKey = KeyStoreFile.load(tsaP12, TestKeys.PASSWORD);
         try (TestTsaServer server = new TestTsaServer(new LocalTimeStampAuthority(tsaKey, "tsa.p12"))) {
@@ -145,7 +215,16 @@ class ReportCommandTest {
                             .ok()
                             .stdout())
                     .contains("Verification: OK");
-            assertThat(CliRunner.run("report", "verify", dir.toString()).exit()).isZero();
+            assertThat(CliRunner.run(
+                                    "report",
+                                    "verify",
+                                    dir.toString(),
+                                    "--ca",
+                                    examinerPem.toString(),
+                                    "--tsa-ca",
+                                    tsaPem.toString())
+                            .exit())
+                    .isZero();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.exhibit.report.keys;
 
+import dev.exhibit.core.ExhibitException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,10 +31,12 @@ public final class KeyFiles {
     public static KeyStoreFile.SigningKey init(InitRequest request, char[] password) throws IOException {
         X500Name subject = Certificates.subject(request.subject());
         if (Files.exists(request.out())) {
-            throw new java.nio.file.FileAlreadyExistsException(request.out().toString());
+            throw ExhibitException.usage("--out " + request.out() + " already exists: a key file is never"
+                    + " overwritten (the key in it may have signed reports); choose another file name");
         }
         if (request.csr() != null && Files.exists(request.csr())) {
-            throw new java.nio.file.FileAlreadyExistsException(request.csr().toString());
+            throw ExhibitException.usage(
+                    "--csr " + request.csr() + " already exists and is never overwritten; choose another file name");
         }
         KeyPair keys = request.algorithm().generate();
         X509Certificate cert =

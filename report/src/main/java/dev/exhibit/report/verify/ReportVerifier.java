@@ -29,14 +29,30 @@ public final class ReportVerifier {
      */
     public record Options(Path reportDirectory, Path caseDirectory, Trust trust, boolean evidence) {}
 
-    /** Every check made, and the openssl commands that repeat the signature checks. */
-    public record Verification(List<Check> checks, List<String> opensslCommands) {
+    /**
+     * Every check made, the openssl commands that repeat the signature checks, and what the checks could not
+     * establish for want of a trust anchor the verifier supplied.
+     *
+     * @param notEstablished one sentence per fact that rests on a key nobody vouched for: who signed (no {@code --ca}),
+     *     when (no {@code --tsa-ca}); empty when every signature and time stamp is anchored
+     */
+    public record Verification(List<Check> checks, List<String> opensslCommands, List<String> notEstablished) {
+        public Verification(List<Check> checks, List<String> opensslCommands) {
+            this(checks, opensslCommands, List.of());
+        }
+
         public long failures() {
             return checks.stream().filter(c -> c.status() == Check.Status.FAIL).count();
         }
 
+        /** No check failed. */
         public boolean passed() {
             return failures() == 0;
+        }
+
+        /** No check failed, and the signer and every time stamp are anchored to what the verifier supplied. */
+        public boolean established() {
+            return passed() && notEstablished.isEmpty();
         }
     }
 
@@ -87,7 +103,30 @@ public final class ReportVerifier {
             }
             htmlMentionsRecord(dir, record, out);
         }
-        return new Verification(out, OpensslCommands.of(p7s, tsr != null));
+        return new Verification(out, OpensslCommands.of(p7s, tsr != null), notEstablished(header, p7s, o.trust()));
+    }
+
+    /** What a valid signature and time stamp do not show without anchors the verifier supplied. */
+    private static List<String> notEstablished(JsonNode header, byte[] p7s, Trust trust) {
+        List<String> out = new ArrayList<>();
+        if (p7s != null && trust.signerAnchors().isEmpty()) {
+            JsonNode signer = header == null ? null : header.path("signer");
+            out.add("who signed it: the signature is valid for the certificate with SHA-256 "
+                    + (signer == null
+                            ? "(unknown)"
+                            : signer.path("certificateSha256").asText("(unknown)"))
+                    + (signer == null ? "" : " (" + signer.path("subject").asText() + ")")
+                    + ", but no trust anchor for signers was given (--ca FILE.pem, the examiner's certificate or"
+                    + " their CA, obtained from the examiner, not from this report): a record re-signed with a"
+                    + " look-alike key would pass every other check");
+        }
+        if (header != null
+                && header.path("timeStamping").isObject()
+                && trust.tsaAnchors().isEmpty()) {
+            out.add("when it was signed: the time stamps are valid for the authority's own certificate, but no trust"
+                    + " anchor for time-stamping authorities was given (--tsa-ca FILE.pem)");
+        }
+        return out;
     }
 
     private static JsonNode canonical(byte[] record, List<Check> out) {

@@ -58,7 +58,8 @@ class KeyFilesTest {
     void init_neverOverwritesAKeyFile() throws Exception {
         TestKeys.Made m = TestKeys.examiner(tmp, KeyAlgorithm.ECDSA_P256);
         assertThatThrownBy(() -> TestKeys.examiner(tmp, KeyAlgorithm.ECDSA_P256))
-                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+                .isInstanceOf(dev.exhibit.core.ExhibitException.class)
+                .hasMessageContaining("never overwritten");
         assertThat(KeyStoreFile.load(m.p12(), TestKeys.PASSWORD).certificate())
                 .isEqualTo(m.key().certificate());
     }
