@@ -35,7 +35,7 @@ class HtmlReportPrintTest {
     static final String FINDINGS = "The image of EV-001 holds two file systems.\n\n"
             + "A deleted file named <b>plan.txt</b> was recovered from the FAT16 volume;\n"
             + "its content is quoted in annex A.\n\n"
-            + "No other item was examined.\n";
+            + "Items examined:\n- EV-001, the USB stick\n- nothing else\n";
 
     @TempDir
     static Path tmp;
@@ -217,10 +217,14 @@ class HtmlReportPrintTest {
     @Test
     void findings_areTheirOwnSectionInTheExaminersParagraphs() {
         String section = draft.paper().section("Findings of the examiner", "Details");
-        assertThat(section)
+        assertThat(section.replaceAll("\\s+", " "))
                 .contains("The image of EV-001 holds two file systems.")
-                .contains("A deleted file named <b>plan.txt</b> was recovered from the FAT16 volume;")
-                .contains("its content is quoted in annex A.");
+                .as("lines an editor wrapped flow again, and the markup quoted is shown as text")
+                .contains("A deleted file named <b>plan.txt</b> was recovered from the FAT16 volume; its content is"
+                        + " quoted in annex A.");
+        assertThat(section)
+                .containsPattern("(?m)^\\s*- EV-001, the USB stick")
+                .containsPattern("(?m)^\\s*- nothing else");
         assertThat(draft.record().at("/findings/text").asText()).isEqualTo(FINDINGS);
         assertThat(signed.paper().section("Findings of the examiner", "Details"))
                 .contains("No findings were entered");
