@@ -31,6 +31,14 @@ import picocli.CommandLine.Parameters;
                     + " it runs, so the demo also shows how to use Exhibit.%n"
         })
 final class DemoCommand implements Callable<Integer> {
+    /** What an examiner would write after looking at the sample disk (testdata/recipes/demo.sh made it so). */
+    static final String DEMO_FINDINGS = "EV-001 holds two file systems: a FAT16 volume labelled ALEX-USB and an ext4"
+            + " volume labelled alex-home.\n\n"
+            + "On ALEX-USB, the deleted file Private/plan.txt was recovered; it reads \"Move the money before the audit"
+            + " on the 15th.\"\n\n"
+            + "On alex-home, the deleted file home/alex/Documents/resignation draft.txt was recovered, and the shell"
+            + " history\nof the user alex ends with \"shred -u notes.txt\" and \"history -c\".\n";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Where the demo case goes.")
@@ -185,7 +193,8 @@ final class DemoCommand implements Callable<Integer> {
                 "--password-file",
                 password.toString());
 
-        heading("7. The signed, time-stamped report, and its verification");
+        heading("7. The signed, time-stamped report with the examiner's findings, and its verification");
+        Path findings = Files.writeString(root.resolve("findings.txt"), DEMO_FINDINGS);
         run(
                 "report",
                 "build",
@@ -197,7 +206,9 @@ final class DemoCommand implements Callable<Integer> {
                 "--tsa",
                 "local:" + tsa,
                 "--tsa-password-file",
-                password.toString());
+                password.toString(),
+                "--findings",
+                findings.toString());
         Path report = latestReport(caseDir);
         run(
                 "report",

@@ -5,6 +5,7 @@ import dev.exhibit.report.Reports;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.keys.KeyStoreFile;
 import dev.exhibit.report.keys.Pem;
+import dev.exhibit.report.record.Findings;
 import dev.exhibit.report.sign.KeyDescriptions;
 import dev.exhibit.report.text.VisibleText;
 import dev.exhibit.report.verify.Check;
@@ -57,6 +58,13 @@ final class ReportCommand extends GroupCommand {
                 description = "The validation report that covers this tool version (e.g. a CFTT report id).")
         String validationRef;
 
+        @Option(
+                names = "--findings",
+                paramLabel = "FILE",
+                description = "The examiner's findings: a UTF-8 text file, paragraphs separated by blank lines;"
+                        + " signed into the record with its SHA-256 and shown as their own section.")
+        Path findingsFile;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -66,12 +74,14 @@ final class ReportCommand extends GroupCommand {
             if (tsa.given() && sign == null) {
                 throw new IllegalArgumentException("--tsa needs --sign: a time stamp covers the signature");
             }
+            // Read before any password prompt: a wrong file should not cost the examiner a password.
+            Findings findings = findingsFile == null ? null : Findings.read(findingsFile);
             KeyStoreFile.SigningKey key = sign == null
                     ? null
                     : Passwords.use(
                             passwordFile, Passwords.KEY_ENV, sign.toString(), false, pw -> KeyStoreFile.load(sign, pw));
-            Reports.Built b =
-                    Reports.build(c, new Reports.BuildOptions(Main.invocation(), key, tsa.transport(), validationRef));
+            Reports.Built b = Reports.build(
+                    c, new Reports.BuildOptions(Main.invocation(), key, tsa.transport(), validationRef, findings));
             PrintWriter out = spec.commandLine().getOut();
             out.println("exhibit: report " + b.reportId() + " written to " + b.directory());
             out.println("  record.json          SHA-256 " + b.recordSha256());
@@ -80,8 +90,12 @@ final class ReportCommand extends GroupCommand {
                         + KeyDescriptions.name(key.certificate().getSubjectX500Principal()) + " ("
                         + KeyDescriptions.describe(key.certificate().getPublicKey()) + ")");
             } else {
-                out.println("  (not signed: 'report verify' will fail it; sign with --sign FILE.p12)");
+                out.println("  DRAFT, NOT SIGNED: 'report verify' will fail it; sign with --sign FILE.p12");
             }
+            out.println("  findings             "
+                    + (findings == null
+                            ? "none entered (--findings FILE)"
+                            : VisibleText.plain(findings.file()) + ", SHA-256 " + findings.sha256()));
             if (b.timeStamped()) {
                 out.println("  record.json.p7s.tsr  time-stamped by " + tsa.name()
                         + (tsa.local() ? "  [UNTRUSTED local authority]" : ""));

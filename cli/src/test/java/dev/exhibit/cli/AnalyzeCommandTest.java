@@ -71,8 +71,8 @@ class AnalyzeCommandTest {
                 Path.of(report.out().strip().lines().reduce((a, b) -> b).orElseThrow()));
         for (Tsk.MmlsRow row : Tsk.mmls(TestImages.get("mbr"))) {
             assertThat(html)
-                    .contains("<td class=\"num\">" + row.startSector() + "</td><td class=\"num\">" + row.lengthSectors()
-                            + "</td>");
+                    .contains("<td class=\"num\">" + row.startSector() + "</td><td class=\"num\">" + row.endSector()
+                            + "</td><td class=\"num\">" + row.lengthSectors() + "</td>");
         }
         assertThat(html).contains("<td>ntfs</td><td>MBR-NTFS</td>").contains("<td>fat12</td><td>MBR-FAT12</td>");
     }

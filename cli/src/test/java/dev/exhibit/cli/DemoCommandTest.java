@@ -3,7 +3,9 @@ package dev.exhibit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.report.fixtures.Chromium;
 import dev.exhibit.report.fixtures.Openssl;
+import dev.exhibit.report.fixtures.PrintedReport;
 import dev.exhibit.testing.Proc;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +61,32 @@ class DemoCommandTest {
                         .stdout())
                 .as("the demo detaches its loop device")
                 .isBlank();
+        assertReadableOnPaper(report, analysis);
+    }
+
+    /** The demo's report, printed by Chromium: findings, tables of what analyze found, whole hashes, a few pages. */
+    private void assertReadableOnPaper(Path report, JsonNode analysis) throws IOException {
+        PrintedReport paper = PrintedReport.print(
+                new Chromium(dir.resolve("chromium")), report.resolve("report.html"), dir.resolve("report.pdf"));
+        String all = paper.all();
+        assertThat(paper.pages()).hasSizeLessThanOrEqualTo(8);
+        assertThat(paper.section("Findings of the examiner", "Details"))
+                .contains("the deleted file Private/plan.txt was recovered");
+        String fileSystems = paper.section("File systems", "Chain of custody events");
+        for (JsonNode fs : analysis.path("fileSystems")) {
+            assertThat(fileSystems)
+                    .containsPattern(fs.path("partition").asText() + "\\s+"
+                            + fs.path("type").asText() + "\\s+"
+                            + fs.path("label").asText());
+        }
+        JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.resolve("record.json").toFile());
+        for (JsonNode h : record.at("/evidence/0/hashes")) {
+            assertThat(all)
+                    .containsPattern(
+                            PrintedReport.groupedOnOneLine(h.path("value").asText()));
+        }
+        assertThat(all).doesNotContain("descriptionBytes").doesNotContain("DRAFT");
     }
 
     @Test

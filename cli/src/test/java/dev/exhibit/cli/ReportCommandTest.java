@@ -73,6 +73,19 @@ class ReportCommandTest {
         ok("keys", "export-cert", tsaP12.toString(), "--out", tsaPem.toString(), "--password-file", pw.toString());
     }
 
+    private CliRunner.Result buildSigned(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "report",
+                "build",
+                caseDir.toString(),
+                "--sign",
+                examinerP12.toString(),
+                "--password-file",
+                pw.toString()));
+        args.addAll(List.of(more));
+        return ok(args.toArray(String[]::new));
+    }
+
     private static CliRunner.Result ok(String... args) {
         CliRunner.Result r = CliRunner.run(args);
         assertThat(r.exit()).as(r.toString()).isZero();
@@ -80,18 +93,7 @@ class ReportCommandTest {
     }
 
     private Path build(String tsa) {
-        CliRunner.Result r = ok(
-                "report",
-                "build",
-                caseDir.toString(),
-                "--sign",
-                examinerP12.toString(),
-                "--password-file",
-                pw.toString(),
-                "--tsa",
-                tsa,
-                "--tsa-password-file",
-                pw.toString());
+        CliRunner.Result r = buildSigned("--tsa", tsa, "--tsa-password-file", pw.toString());
         List<String> lines = r.out().strip().lines().toList();
         Path html = Path.of(lines.getLast());
         assertThat(html.getFileName().toString()).isEqualTo("report.html");
@@ -272,5 +274,51 @@ class ReportCommandTest {
         CliRunner.Result r = CliRunner.run("report", "build", caseDir.toString(), "--tsa", "http://127.0.0.1:1/");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--tsa needs --sign");
+    }
+
+    @Test
+    void build_withFindings_signsThemIntoTheRecordAndShowsThemEscaped() throws Exception {
+        Path findings = Files.writeString(
+                tmp.resolve("findings.txt"),
+                "The FAT16 volume holds <img src=x onerror=alert(1)>.txt, deleted.\n\nNothing else of note.\n",
+                StandardCharsets.UTF_8);
+        CliRunner.Result r = buildSigned("--findings", findings.toString());
+        String sha256 =
+                Proc.firstField(Proc.run("sha256sum", findings.toString()).ok());
+        assertThat(r.out()).contains("  findings             findings.txt, SHA-256 " + sha256);
+        Path dir = Path.of(r.out().strip().lines().toList().getLast()).getParent();
+        var record = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dir.resolve("record.json").toFile());
+        assertThat(record.at("/findings/sha256").asText()).isEqualTo(sha256);
+        assertThat(record.at("/findings/text").asText()).isEqualTo(Files.readString(findings));
+        Proc.Result cms = Openssl.cmsVerify(dir.resolve("record.json.p7s"), dir.resolve("record.json"), examinerPem);
+        assertThat(cms.exitCode()).as(cms.toString()).isZero();
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("<h2>Findings of the examiner</h2>")
+                .contains("The FAT16 volume holds &lt;img src=x onerror=alert(1)&gt;.txt, deleted.")
+                .doesNotContain("<img");
+        CliRunner.Result v = CliRunner.run("report", "verify", dir.toString(), "--ca", examinerPem.toString());
+        assertThat(v.out()).contains("INFO  findings: entered by the examiner from findings.txt (SHA-256 " + sha256);
+    }
+
+    @Test
+    void build_refusesFindingsThatAreNotUtf8AndWritesNothing() throws Exception {
+        Path findings = Files.write(tmp.resolve("befund.txt"), "Stra\u00dfe".getBytes(StandardCharsets.ISO_8859_1));
+        long events = Files.readAllLines(caseDir.resolve("custody.log.jsonl")).size();
+
+        CliRunner.Result r = CliRunner.run("report", "build", caseDir.toString(), "--findings", findings.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        OneLineError.assertOneLineError(r)
+                .isEqualTo("exhibit: error: --findings " + findings
+                        + ": byte offset 4 (0xDF) is not UTF-8; save the findings as UTF-8 text");
+        assertThat(caseDir.resolve("reports")).isEmptyDirectory();
+        assertThat(Files.readAllLines(caseDir.resolve("custody.log.jsonl"))).hasSize((int) events);
+    }
+
+    @Test
+    void build_withoutSignature_saysItIsADraft() {
+        CliRunner.Result r = ok("report", "build", caseDir.toString());
+        assertThat(r.out()).contains("DRAFT, NOT SIGNED").contains("findings             none entered");
     }
 }

@@ -18,6 +18,7 @@ import dev.exhibit.report.html.HtmlText;
 import dev.exhibit.report.html.ReportView;
 import dev.exhibit.report.html.ReportViews;
 import dev.exhibit.report.keys.KeyStoreFile;
+import dev.exhibit.report.record.Findings;
 import dev.exhibit.report.record.RecordBuilder;
 import dev.exhibit.report.record.ReportHeader;
 import dev.exhibit.report.sign.CmsSigner;
@@ -49,13 +50,23 @@ public final class Reports {
      * @param signer the examiner's key, or {@code null} for an unsigned report (which {@code report verify} fails)
      * @param tsa the time-stamping authority, or {@code null}; needs a signer
      * @param validationReference the validation report covering this tool version, or {@code null}
+     * @param findings the examiner's findings, or {@code null} when none were entered
      */
     public record BuildOptions(
-            Invocation invocation, KeyStoreFile.SigningKey signer, TsaTransport tsa, String validationReference) {
+            Invocation invocation,
+            KeyStoreFile.SigningKey signer,
+            TsaTransport tsa,
+            String validationReference,
+            Findings findings) {
         public BuildOptions {
             if (tsa != null && signer == null) {
                 throw new IllegalArgumentException("--tsa needs --sign: a time stamp covers the signature");
             }
+        }
+
+        public BuildOptions(
+                Invocation invocation, KeyStoreFile.SigningKey signer, TsaTransport tsa, String validationReference) {
+            this(invocation, signer, tsa, validationReference, null);
         }
     }
 
@@ -83,6 +94,12 @@ public final class Reports {
                         options.signer() == null ? null : options.signer().certificate(),
                         tsa == null ? null : tsa.describe(),
                         tsa != null && tsa.untrusted()));
+        // Not derived from the case: like the header, only the signature vouches for it.
+        record.set(
+                "findings",
+                options.findings() == null
+                        ? Jcs.mapper().nullNode()
+                        : options.findings().toJson());
         byte[] recordBytes = Jcs.canonicalBytes(record);
         String recordSha256 = Sha256.hex(recordBytes);
 

@@ -5,72 +5,28 @@ import static dev.exhibit.report.html.ReportViews.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.Sizes;
+import dev.exhibit.report.html.ReportView.AnalysisView;
 import dev.exhibit.report.html.ReportView.BadRangeRow;
+import dev.exhibit.report.html.ReportView.HashGroup;
 import dev.exhibit.report.html.ReportView.HashRow;
 import dev.exhibit.report.html.ReportView.ItemView;
-import dev.exhibit.report.html.ReportView.Row;
 import dev.exhibit.report.html.ReportView.SegmentRow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One evidence item of the record as the page shows it. */
 final class ItemViews {
-    /** Acquisition facts shown in the details, in reading order: field of the record, label. */
-    private static final String[][] ACQUISITION_FIELDS = {
-        {"status", "Status"},
-        {"started", "Started (UTC)"},
-        {"ended", "Ended (UTC)"},
-        {"bytesAcquired", "Bytes acquired"},
-        {"durationMillis", "Duration (ms)"},
-        {"bytesPerSecond", "Bytes per second"},
-    };
-
     private ItemViews() {}
 
     static ItemView of(JsonNode item) {
         JsonNode identity = item.path("identity");
         JsonNode source = identity.path("source");
-        JsonNode device = identity.path("device");
         JsonNode acq = item.path("acquisition");
-        String deviceText = device.isObject()
-                ? device.path("vendor").asText("") + " " + device.path("model").asText("") + ", serial "
-                        + device.path("serial").asText("")
-                : device.asText("unknown");
 
-        List<Row> ident = new ArrayList<>();
-        row(ident, "Evidence number", identity.path("evidenceNumber"));
-        row(ident, "Description", identity.path("description"));
-        row(ident, "Notes", identity.path("notes"));
-        row(ident, "Source path", source.path("path"));
-        row(ident, "Source kind", source.path("kind"));
-        row(ident, "Device", device);
-        row(ident, "Capacity (bytes)", source.path("sizeBytes"));
-        row(ident, "Logical sector (bytes)", source.path("logicalSectorBytes"));
-        row(ident, "Physical sector (bytes)", source.path("physicalSectorBytes"));
-        row(ident, "Sectors", source.path("sectorCount"));
-        row(ident, "HPA", identity.path("hpa"));
-        row(ident, "DCO", identity.path("dco"));
-        row(ident, "Write blocking", item.path("writeBlock").path("method"));
-        row(ident, "Write-block detail", item.path("writeBlock").path("detail"));
-
-        List<Row> acqRows = new ArrayList<>();
-        for (String[] f : ACQUISITION_FIELDS) {
-            row(acqRows, f[1], acq.path(f[0]));
-        }
-        row(acqRows, "Command line", acq.path("invocation").path("commandLine"));
-        row(acqRows, "Options", acq.path("options"));
-        row(acqRows, "Failure", acq.path("failure"));
-        row(acqRows, "Image format", item.path("image").path("format"));
-
-        List<HashRow> hashes = new ArrayList<>();
         String sha256 = "";
         for (JsonNode h : item.path("hashes")) {
-            hashes.add(new HashRow(
-                    h.path("scope").asText(),
-                    h.path("algorithm").asText(),
-                    hex(h, "value"),
-                    h.path("computedAt").asText(),
-                    h.path("verdict").asText()));
             if (h.path("scope").asText().equals("acquired")
                     && h.path("algorithm").asText().equals("sha256")) {
                 sha256 = h.path("value").asText();
@@ -108,11 +64,10 @@ final class ItemViews {
                                     + r.path("sectorCount").asLong()
                                     - 1)));
         }
-        Bar badMap = totalSectors > 0 ? Bar.of(totalSectors, badRanges, true) : null;
+        Bar badMap = totalSectors > 0 && !badRanges.isEmpty() ? Bar.of(totalSectors, badRanges, true) : null;
 
-        JsonNode analysis = item.path("analysis");
-        List<ReportView.PartitionRow> partitions =
-                analysis.isObject() ? PartitionLayout.read(analysis.path("summary")) : List.of();
+        AnalysisView analysis = AnalysisViews.of(item.path("analysis"));
+        List<ReportView.PartitionRow> partitions = analysis == null ? List.of() : analysis.partitions();
         Bar partitionMap = totalSectors > 0 && !partitions.isEmpty() ? partitionBar(totalSectors, partitions) : null;
 
         String[] verification = verification(item);
@@ -122,7 +77,7 @@ final class ItemViews {
         return new ItemView(
                 item.path("id").asText(),
                 text(identity, "description"),
-                HtmlText.of(deviceText),
+                HtmlText.of(DeviceFacts.device(identity.path("device"))),
                 text(source, "path"),
                 bytes,
                 acq.path("started").asText(""),
@@ -132,16 +87,56 @@ final class ItemViews {
                 verification[1],
                 new Hex(sha256),
                 item.path("badSectors").path("count").asLong(0),
-                ident,
-                acqRows,
-                hashes,
+                DeviceFacts.identity(identity),
+                DeviceFacts.writeBlock(item.path("writeBlock")),
+                AcquisitionFacts.acquisition(item),
+                AcquisitionFacts.options(acq.path("options")),
+                hashGroups(item.path("hashes")),
                 segments,
                 badMap,
                 badRows,
                 partitionMap,
-                partitions,
-                analysis.isObject() ? TreeView.of(analysis.path("summary")) : null,
-                analysis.isObject() ? text(analysis, "file") : HtmlText.of(""));
+                analysis);
+    }
+
+    /** The hashes by when they were computed: during acquisition, then each re-read, each hash on its own line. */
+    static List<HashGroup> hashGroups(JsonNode hashes) {
+        Map<String, List<HashRow>> rows = new LinkedHashMap<>();
+        Map<String, String[]> heads = new LinkedHashMap<>();
+        for (JsonNode h : hashes) {
+            String scope = h.path("scope").asText();
+            String at = h.path("computedAt").asText();
+            String key = scope + " " + at;
+            heads.computeIfAbsent(key, k -> new String[] {title(scope), at});
+            String verdict = h.path("verdict").asText();
+            rows.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new HashRow(
+                            AcquisitionFacts.algorithm(h.path("algorithm").asText()),
+                            hex(h, "value"),
+                            verdict,
+                            shown(scope.equals("acquired"), verdict)));
+        }
+        List<HashGroup> out = new ArrayList<>();
+        rows.forEach((key, list) -> out.add(new HashGroup(heads.get(key)[0], heads.get(key)[1], list)));
+        return out;
+    }
+
+    private static String shown(boolean acquired, String verdict) {
+        return switch (verdict) {
+            case "match" -> acquired ? "every re-read matched" : "matches";
+            case "mismatch" -> acquired ? "a re-read DIFFERS" : "DIFFERS";
+            case "not-checked" -> acquired ? "not re-read" : "not compared";
+            default -> verdict;
+        };
+    }
+
+    private static String title(String scope) {
+        return switch (scope) {
+            case "acquired" -> "Computed while acquiring, over the bytes read from the source";
+            case "image-reread" -> "Image re-read (exhibit verify)";
+            case "source-reread" -> "Source re-read (exhibit verify --source)";
+            default -> scope;
+        };
     }
 
     /** The verification verdict in words and its CSS class: verified, attention or mismatch. */
@@ -202,17 +197,5 @@ final class ItemViews {
             n.forEach(e -> parts.add(flat(e)));
         }
         return (n.isArray() ? "[" : "") + String.join(", ", parts) + (n.isArray() ? "]" : "");
-    }
-
-    private static void row(List<Row> rows, String label, JsonNode value) {
-        String shown;
-        if (value.isMissingNode() || value.isNull()) {
-            shown = "—";
-        } else if (value.isContainerNode()) {
-            shown = flat(value);
-        } else {
-            shown = value.asText();
-        }
-        rows.add(new Row(label, HtmlText.of(shown)));
     }
 }

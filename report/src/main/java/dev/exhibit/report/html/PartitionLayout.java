@@ -35,12 +35,14 @@ final class PartitionLayout {
             JsonNode fs = fileSystemOf(summary, p, address);
             out.add(new ReportView.PartitionRow(
                     address,
+                    p.path("slot").asText(""),
                     start,
                     length,
+                    dev.exhibit.core.Sizes.human(length * sectorBytes),
                     allocated(p),
-                    TreeView.text(p, "description"),
-                    TreeView.text(fs, "type"),
-                    TreeView.text(fs, "label")));
+                    RawText.of(p, "description"),
+                    RawText.of(fs, "type"),
+                    RawText.of(fs, "label")));
         }
         return out;
     }

@@ -6,6 +6,9 @@ import java.util.List;
  * Everything {@code report.jte} draws, already reduced to display values. Built from {@code record.json} alone
  * ({@link ReportViews}), so the page is a rendering of the signed record and nothing else. Evidence-derived text is
  * {@link HtmlText}; other strings are still escaped by jte.
+ *
+ * @param signature {@code null} for an unsigned report, which the page marks as a draft on every printed page
+ * @param findings the examiner's findings, or {@code null} when none were entered
  */
 public record ReportView(
         String reportId,
@@ -21,12 +24,19 @@ public record ReportView(
         CustodyView custody,
         List<CommandRow> commands,
         List<LogRow> logs,
-        List<HtmlText> statements,
+        List<StatementGroup> statements,
+        FindingsView findings,
         String resultsStatement,
         HtmlText validationReference,
         String timeNote,
+        String unitsNote,
         HtmlText tool,
         List<String> verifyCommands) {
+
+    /** An unsigned report is a draft: nothing vouches that it is what the examiner issued. */
+    public boolean draft() {
+        return signature == null;
+    }
 
     /** The one-line answer at the top of the summary. */
     public enum Verdict {
@@ -60,9 +70,20 @@ public record ReportView(
             HtmlText tsa,
             boolean untrustedTsa) {}
 
-    public record Row(String label, HtmlText value) {}
+    public record Row(String label, HtmlText value) {
+        static Row of(String label, String value) {
+            return new Row(label, HtmlText.of(value));
+        }
+    }
 
-    public record HashRow(String scope, String algorithm, Hex value, String computedAt, String verdict) {}
+    /** Hashes computed at one time over one thing: during acquisition, or by one re-read of the image or source. */
+    public record HashGroup(String title, String computedAt, List<HashRow> rows) {}
+
+    /**
+     * @param verdict the record's verdict, {@code match}, {@code mismatch} or {@code not-checked} (a CSS class)
+     * @param shown what it means for this row, in words
+     */
+    public record HashRow(String algorithm, Hex value, String verdict, String shown) {}
 
     public record SegmentRow(String index, HtmlText file, String byteOffset, String lengthBytes, Hex sha256) {}
 
@@ -88,30 +109,62 @@ public record ReportView(
             Hex sha256,
             long badSectorCount,
             List<Row> identity,
+            List<Row> writeBlock,
             List<Row> acquisition,
-            List<HashRow> hashes,
+            List<Row> options,
+            List<HashGroup> hashes,
             List<SegmentRow> segments,
             Bar badMap,
             List<BadRangeRow> badRanges,
             Bar partitionMap,
+            AnalysisView analysis) {}
+
+    /** What {@code exhibit analyze} found in the image, as tables. */
+    public record AnalysisView(
+            HtmlText file,
+            Hex sha256,
+            HtmlText image,
+            HtmlText volumeSystem,
             List<PartitionRow> partitions,
-            TreeView analysis,
-            HtmlText analysisFile) {}
+            List<FileSystemRow> fileSystems,
+            List<HtmlText> notes,
+            HtmlText commandLine,
+            String analysedAt) {}
 
     /** One partition; {@code fsType} and {@code label} may be empty. */
     public record PartitionRow(
             String index,
+            String slot,
             long startSector,
             long lengthSectors,
+            String size,
             boolean allocated,
             HtmlText description,
             HtmlText fsType,
-            HtmlText label) {}
+            HtmlText label) {
+        public long endSector() {
+            return startSector + lengthSectors - 1;
+        }
+    }
+
+    /** One file system with its counts; {@code note} is empty unless something was not complete. */
+    public record FileSystemRow(
+            String partition,
+            HtmlText type,
+            HtmlText label,
+            String startSector,
+            String size,
+            String blockSize,
+            String regularFiles,
+            String directories,
+            String deleted,
+            String orphans,
+            String note) {}
 
     public record EventRow(
             String seq,
             String at,
-            HtmlText atAsGiven,
+            String atAsGiven,
             String type,
             HtmlText item,
             HtmlText from,
@@ -122,11 +175,24 @@ public record ReportView(
             HtmlText condition,
             HtmlText recordedBy,
             String recorded,
-            HtmlText details) {}
+            List<Detail> details) {}
+
+    /** A fact an automatic custody event records (a file and its hash, a log head); {@code hash} may be null. */
+    public record Detail(String label, HtmlText value, Hex hash) {}
 
     public record CustodyView(long events, Hex headHash, List<EventRow> rows) {}
 
     public record CommandRow(String time, HtmlText commandLine, HtmlText tool, HtmlText recordedIn) {}
 
     public record LogRow(HtmlText file, String kind, String records, Hex headHash) {}
+
+    /** The numbered statements of fact about one item, or about the case as a whole ({@code item} empty). */
+    public record StatementGroup(String title, List<HtmlText> facts) {}
+
+    /**
+     * The examiner's findings: paragraphs as written (split at blank lines), each a list of its lines.
+     *
+     * @param sha256 of the findings file as the examiner wrote it
+     */
+    public record FindingsView(HtmlText file, Hex sha256, List<List<HtmlText>> paragraphs) {}
 }

@@ -3,9 +3,11 @@ package dev.exhibit.report.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.report.html.ReportView.CommandRow;
 import dev.exhibit.report.html.ReportView.CustodyView;
+import dev.exhibit.report.html.ReportView.Detail;
 import dev.exhibit.report.html.ReportView.EventRow;
 import dev.exhibit.report.html.ReportView.ItemView;
 import dev.exhibit.report.html.ReportView.LogRow;
+import dev.exhibit.report.html.ReportView.StatementGroup;
 import dev.exhibit.report.html.ReportView.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +44,13 @@ public final class ReportViews {
             logs.add(new LogRow(
                     text(l, "file"), l.path("kind").asText(), l.path("records").asText(), hex(l, "headHash")));
         }
-        List<HtmlText> statements = new ArrayList<>();
-        record.path("statements").forEach(s -> statements.add(HtmlText.of(s.asText())));
+        List<StatementGroup> statements = new ArrayList<>();
+        for (JsonNode g : record.path("statements")) {
+            List<HtmlText> facts = new ArrayList<>();
+            g.path("facts").forEach(f -> facts.add(HtmlText.of(f.asText())));
+            String item = g.path("item").asText("");
+            statements.add(new StatementGroup(g.path("item").isTextual() ? "Item " + item : "Custody", facts));
+        }
         JsonNode tool = report.path("tool");
         return new ReportView(
                 report.path("id").asText(),
@@ -60,9 +67,11 @@ public final class ReportViews {
                 commands,
                 logs,
                 statements,
+                FindingsViews.of(record.path("findings")),
                 report.path("statement").asText(),
                 text(report, "validationReference"),
                 report.path("timeNote").asText(),
+                Units.NOTE,
                 HtmlText.of(
                         tool.path("name").asText() + " " + tool.path("version").asText() + " (commit "
                                 + tool.path("commit").asText()
@@ -126,7 +135,7 @@ public final class ReportViews {
             rows.add(new EventRow(
                     e.path("seq").asText(),
                     e.path("at").asText(e.path("time").asText()),
-                    text(e, "atAsGiven"),
+                    e.path("atAsGiven").isTextual() ? e.path("atAsGiven").asText() : "",
                     e.path("type").asText(),
                     text(e, "item"),
                     text(e, "from"),
@@ -138,27 +147,37 @@ public final class ReportViews {
                     HtmlText.of(
                             inv.path("user").asText("") + "@" + inv.path("host").asText("")),
                     e.path("time").asText(),
-                    HtmlText.of(details(e))));
+                    details(e)));
         }
         JsonNode log = custody.path("log");
         return new CustodyView(log.path("records").asLong(), hex(log, "headHash"), rows);
     }
 
-    private static String details(JsonNode e) {
-        return switch (e.path("type").asText()) {
-            case "case-open" ->
-                "case file " + e.path("caseFile").asText() + ", SHA-256 "
-                        + e.path("caseFileSha256").asText();
-            case "acquire" ->
-                "acquisition log " + e.path("log").asText() + ": "
-                        + e.path("logRecords").asText() + " records, head "
-                        + e.path("logHeadHash").asText() + "; status "
-                        + e.path("status").asText();
+    /** What an automatic event records beyond who, where and why: the file or log it anchors, and its hash. */
+    private static List<Detail> details(JsonNode e) {
+        List<Detail> out = new ArrayList<>();
+        switch (e.path("type").asText()) {
+            case "case-open" -> out.add(new Detail("Case file", text(e, "caseFile"), hex(e, "caseFileSha256")));
+            case "acquire" -> {
+                out.add(new Detail(
+                        "Acquisition log",
+                        HtmlText.of(e.path("log").asText() + ", "
+                                + e.path("logRecords").asText() + " records, status "
+                                + e.path("status").asText() + "; SHA-256 of its last line"),
+                        hex(e, "logHeadHash")));
+                e.path("hashes")
+                        .properties()
+                        .forEach(h -> out.add(new Detail(
+                                "Acquired " + AcquisitionFacts.algorithm(h.getKey()),
+                                HtmlText.of(""),
+                                new Hex(h.getValue().asText()))));
+            }
             case "report" ->
-                "report " + e.path("reportId").asText() + ", record SHA-256 "
-                        + e.path("recordSha256").asText();
-            default -> "";
-        };
+                out.add(new Detail(
+                        "Report " + e.path("reportId").asText(), HtmlText.of("record.json"), hex(e, "recordSha256")));
+            default -> {}
+        }
+        return out;
     }
 
     static HtmlText text(JsonNode n, String field) {

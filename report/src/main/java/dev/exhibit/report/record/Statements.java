@@ -2,9 +2,13 @@ package dev.exhibit.report.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.core.json.Jcs;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The factual description of the process for each item, in plain sentences derived from the record (which
@@ -14,36 +18,52 @@ import java.util.List;
 final class Statements {
     private Statements() {}
 
+    /**
+     * One group per item, {@code {"item": id, "facts": [...]}}, then one about the case ({@code "item": null}): short
+     * sentences, numbered on the page, each hash value stated once.
+     */
     static ArrayNode of(JsonNode record) {
         ArrayNode out = Jcs.mapper().createArrayNode();
         for (JsonNode item : record.path("evidence")) {
-            out.add(item(item));
+            group(out, item.path("id").asText(), item(item.path("id").asText(), item));
         }
         JsonNode log = record.path("custody").path("log");
-        out.add("The custody log " + log.path("file").asText() + " holds "
-                + log.path("records").asLong()
-                + " events covered by this record; the SHA-256 of its last covered line is "
-                + log.path("headHash").asText() + ".");
+        group(
+                out,
+                null,
+                List.of("The custody log " + log.path("file").asText() + " holds "
+                        + log.path("records").asLong()
+                        + " events covered by this record; the SHA-256 of its last covered line is "
+                        + log.path("headHash").asText() + "."));
         return out;
     }
 
-    private static String item(JsonNode item) {
-        String id = item.path("id").asText();
+    private static void group(ArrayNode out, String item, List<String> facts) {
+        ObjectNode g = out.addObject();
+        if (item == null) {
+            g.putNull("item");
+        } else {
+            g.put("item", item);
+        }
+        ArrayNode list = g.putArray("facts");
+        facts.forEach(list::add);
+    }
+
+    private static List<String> item(String id, JsonNode item) {
         JsonNode acq = item.path("acquisition");
-        String status = acq.path("status").asText();
         if (item.path("log").isNull()) {
-            return "Item " + id + " has no acquisition log in the case.";
+            return List.of("The case holds no acquisition log for item " + id + ".");
         }
         JsonNode source = item.path("identity").path("source");
-        JsonNode device = item.path("identity").path("device");
         List<String> s = new ArrayList<>();
-        s.add("Item " + id + " was acquired from " + source.path("path").asText() + device(device) + " by "
+        s.add("Item " + id + " was acquired from " + source.path("path").asText()
+                + device(item.path("identity").path("device")) + " by "
                 + CommandLines.tool(acq.path("invocation")) + ", started "
                 + acq.path("started").asText()
                 + (acq.path("ended").isNull()
                         ? ""
                         : " and ended " + acq.path("ended").asText())
-                + "; the acquisition is " + status + ".");
+                + "; the acquisition is " + acq.path("status").asText() + ".");
         if (!acq.path("bytesAcquired").isNull()) {
             s.add(acq.path("bytesAcquired").asText() + " bytes were written to "
                     + String.join(", ", texts(item.path("image").path("files"))) + ".");
@@ -53,20 +73,60 @@ final class Statements {
             s.add(bad.path("count").asText() + " sectors could not be read; they are listed in "
                     + bad.path("ranges").size() + " range(s) and were filled as each range states.");
         }
+        int acquired = 0;
+        Map<String, List<JsonNode>> rereads = new LinkedHashMap<>();
         for (JsonNode h : item.path("hashes")) {
-            String alg = h.path("algorithm").asText().toUpperCase(java.util.Locale.ROOT);
-            switch (h.path("scope").asText()) {
-                case "acquired" ->
-                    s.add("The " + alg + " of the bytes read during acquisition is "
-                            + h.path("value").asText() + ".");
-                default ->
-                    s.add("A " + h.path("scope").asText().replace("-reread", " re-read") + " at "
-                            + h.path("computedAt").asText() + " gave " + alg + " "
-                            + h.path("value").asText() + ": "
-                            + h.path("verdict").asText() + ".");
+            String scope = h.path("scope").asText();
+            if (scope.equals("acquired")) {
+                acquired++;
+                s.add("The " + name(h) + " of the bytes read during acquisition is "
+                        + h.path("value").asText() + ".");
+            } else {
+                rereads.computeIfAbsent(scope + " at " + h.path("computedAt").asText(), k -> new ArrayList<>())
+                        .add(h);
             }
         }
-        return String.join(" ", s);
+        rereads.forEach((when, hashes) -> s.add(reread(when, hashes)));
+        if (rereads.isEmpty() && acquired > 0) {
+            s.add("No re-read of the image or the source is recorded.");
+        }
+        return s;
+    }
+
+    /** {@code An image re-read at T gave the same MD5 and SHA-256.}, naming only values that differ. */
+    private static String reread(String when, List<JsonNode> hashes) {
+        List<String> same = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (JsonNode h : hashes) {
+            switch (h.path("verdict").asText()) {
+                case Hashes.MATCH -> same.add(name(h));
+                case Hashes.MISMATCH ->
+                    other.add(name(h) + " " + h.path("value").asText());
+                default -> other.add(name(h) + " " + h.path("value").asText() + " (not compared)");
+            }
+        }
+        String what = when.replaceFirst("-reread", " re-read");
+        StringBuilder b = new StringBuilder(what.startsWith("image") ? "An " : "A ").append(what);
+        if (!same.isEmpty()) {
+            b.append(" gave the same ").append(and(same));
+        }
+        if (!other.isEmpty()) {
+            b.append(same.isEmpty() ? " gave " : "; it gave ")
+                    .append(String.join("; ", other))
+                    .append(other.size() == 1 ? ", which does NOT match" : ", which do NOT match");
+        }
+        return b.append(".").toString();
+    }
+
+    private static String name(JsonNode h) {
+        String up = h.path("algorithm").asText().toUpperCase(Locale.ROOT);
+        return up.matches("SHA\\d+") ? "SHA-" + up.substring(3) : up;
+    }
+
+    private static String and(List<String> names) {
+        return names.size() == 1
+                ? names.getFirst()
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
     }
 
     private static List<String> texts(JsonNode array) {
@@ -75,12 +135,21 @@ final class Statements {
         return out;
     }
 
+    /** {@code " (Kingston DataTraveler 3.0, serial 60A4...)"} with what the device reported, or nothing. */
     private static String device(JsonNode device) {
-        if (!device.isObject()) {
-            return " (device details unknown)";
+        List<String> parts = new ArrayList<>();
+        String name = (known(device, "vendor") + " " + known(device, "model")).strip();
+        if (!name.isEmpty()) {
+            parts.add(name);
         }
-        return " (" + device.path("vendor").asText() + " "
-                + device.path("model").asText() + ", serial "
-                + device.path("serial").asText() + ")";
+        if (!known(device, "serial").isEmpty()) {
+            parts.add("serial " + known(device, "serial"));
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+    }
+
+    private static String known(JsonNode device, String field) {
+        String v = device.path(field).asText("").strip();
+        return v.equals(EvidenceItems.UNKNOWN) ? "" : v;
     }
 }

@@ -8,6 +8,7 @@ import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.casefile.JsonFiles;
 import dev.exhibit.report.record.RecordBuilder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -23,6 +24,9 @@ final class ContentChecks {
     /** Values in messages are cut to this many characters; evidence strings can be kilobytes long. */
     static final int MAX_VALUE_CHARS = 120;
 
+    /** Members of the record that the case's files do not give: the report header and the examiner's findings. */
+    static final List<String> NOT_DERIVED = List.of("report", "findings");
+
     private ContentChecks() {}
 
     static void check(CaseDirectory c, JsonNode record, List<Check> out) throws IOException {
@@ -36,7 +40,8 @@ final class ContentChecks {
             return;
         }
         ObjectNode actual = record.deepCopy();
-        actual.remove("report");
+        // Neither the header nor the examiner's findings can be derived from the case; the signature covers them.
+        actual.remove(NOT_DERIVED);
         List<JsonDiff.Difference> diffs = JsonDiff.of(derived, actual, "", MAX_DIFFERENCES + 1);
         for (JsonDiff.Difference d : diffs.subList(0, Math.min(diffs.size(), MAX_DIFFERENCES))) {
             out.add(Check.fail(
@@ -54,6 +59,29 @@ final class ContentChecks {
                             + " case directory's files say"));
         }
         checkCaseFileAnchor(c, record, out);
+        out.add(findings(record));
+    }
+
+    /**
+     * The findings are the examiner's own words, not derivable from the case: said so, rather than passed silently.
+     * Their SHA-256 must still be that of their text, since the examiner compares it with their own file.
+     */
+    static Check findings(JsonNode record) {
+        JsonNode f = record.path("findings");
+        if (!f.isObject()) {
+            return Check.info("findings", "none entered");
+        }
+        String sha256 = Sha256.hex(f.path("text").asText("").getBytes(StandardCharsets.UTF_8));
+        if (!sha256.equals(f.path("sha256").asText())) {
+            return Check.fail(
+                    "findings",
+                    "record.json /findings/sha256 is " + shown(f.path("sha256")) + ", but its text hashes to "
+                            + sha256);
+        }
+        return Check.info(
+                "findings",
+                "entered by the examiner from " + f.path("file").asText() + " (SHA-256 " + sha256
+                        + "); not derived from the case, so only the signature vouches for them");
     }
 
     /** case.json's hash must also be the one the custody log's first event recorded when the case was opened. */

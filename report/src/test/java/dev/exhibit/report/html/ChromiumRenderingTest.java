@@ -103,7 +103,7 @@ class ChromiumRenderingTest {
         }
     }
 
-    private static long pixels(BufferedImage img, int rgb) {
+    static long pixels(BufferedImage img, int rgb) {
         long n = 0;
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {

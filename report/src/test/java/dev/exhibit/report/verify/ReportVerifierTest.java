@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exhibit.report.Reports;
 import dev.exhibit.report.fixtures.CaseFixture;
+import dev.exhibit.report.fixtures.HostileNames;
 import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.keys.KeyAlgorithm;
 import dev.exhibit.report.keys.Pem;
+import dev.exhibit.report.record.Findings;
 import dev.exhibit.report.sign.LocalTimeStampAuthority;
 import dev.exhibit.testing.Proc;
 import java.io.RandomAccessFile;
@@ -211,6 +213,40 @@ class ReportVerifierTest {
                 ReportVerifier.verify(new ReportVerifier.Options(unsigned.directory(), null, Trust.none(), false));
         assertThat(failures(v))
                 .containsExactly("FAIL  signature: record.json.p7s is missing: the record is not signed");
+    }
+
+    @Test
+    void verify_ofAReportWithFindingsPassesAndSaysOnlyTheSignatureVouchesForThem() throws Exception {
+        Path file = Files.writeString(
+                tmp.resolve("findings.txt"), "Nothing of note.\n\nSee annex " + HostileNames.QUOTES + ".\n");
+        Reports.Built withFindings = Reports.build(
+                made.caseDir(),
+                new Reports.BuildOptions(
+                        CaseFixture.invocation("report", "build"), examiner.key(), null, null, Findings.read(file)));
+        ReportVerifier.Verification v =
+                ReportVerifier.verify(new ReportVerifier.Options(withFindings.directory(), null, Trust.none(), false));
+        assertThat(failures(v)).isEmpty();
+        assertThat(v.checks())
+                .extracting(Check::toString)
+                .contains("INFO  findings: entered by the examiner from findings.txt (SHA-256 "
+                        + Proc.firstField(Proc.run("sha256sum", file.toString()).ok())
+                        + "); not derived from the case, so only the signature vouches for them");
+    }
+
+    @Test
+    void verify_failsFindingsChangedAfterSigning() throws Exception {
+        Path file = Files.writeString(tmp.resolve("findings.txt"), "The disk holds no deleted files.\n");
+        Reports.Built withFindings = Reports.build(
+                made.caseDir(),
+                new Reports.BuildOptions(
+                        CaseFixture.invocation("report", "build"), examiner.key(), null, null, Findings.read(file)));
+        Path record = withFindings.directory().resolve("record.json");
+        Files.writeString(record, Files.readString(record).replace("holds no deleted", "holds many deleted"));
+        ReportVerifier.Verification v =
+                ReportVerifier.verify(new ReportVerifier.Options(withFindings.directory(), null, Trust.none(), false));
+        assertThat(failures(v))
+                .anyMatch(s -> s.startsWith("FAIL  signature: record.json was changed after signing"))
+                .anyMatch(s -> s.startsWith("FAIL  findings: record.json /findings/sha256 is"));
     }
 
     @Test

@@ -1,0 +1,134 @@
+package dev.exhibit.report.html;
+
+import static dev.exhibit.report.html.DeviceFacts.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.report.html.ReportView.Row;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** How an item was acquired, as labelled rows with units: times, duration, rate, and the options that were in force. */
+final class AcquisitionFacts {
+    private AcquisitionFacts() {}
+
+    static List<Row> acquisition(JsonNode item) {
+        JsonNode acq = item.path("acquisition");
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.of("Status", text(acq.path("status"))));
+        rows.add(Row.of("Started (UTC)", text(acq.path("started"))));
+        rows.add(Row.of("Ended (UTC)", text(acq.path("ended"))));
+        rows.add(Row.of("Duration", Units.duration(acq.path("durationMillis"))));
+        rows.add(Row.of("Bytes acquired", Units.bytes(acq.path("bytesAcquired"))));
+        rows.add(Row.of("Average rate", Units.rate(acq.path("bytesPerSecond"))));
+        rows.add(Row.of("Command line", text(acq.path("invocation").path("commandLine"))));
+        rows.add(Row.of("Tool build", tool(acq.path("invocation"))));
+        JsonNode failure = acq.path("failure");
+        if (failure.isObject()) {
+            rows.add(Row.of(
+                    "Stopped early",
+                    text(failure.path("kind")) + ": " + text(failure.path("error")) + " (at source byte "
+                            + text(failure.path("atSourceByte")) + ")"));
+        }
+        int resumes = acq.path("resumes").size();
+        if (resumes > 0) {
+            rows.add(Row.of("Resumed", resumes + (resumes == 1 ? " time" : " times") + "; see the acquisition log"));
+        }
+        JsonNode files = item.path("image").path("files");
+        List<String> names = new ArrayList<>();
+        files.forEach(f -> names.add(f.asText()));
+        rows.add(Row.of(
+                "Image",
+                text(item.path("image").path("format")).replace('-', ' ') + ", "
+                        + (names.size() == 1
+                                ? "one file: " + names.getFirst()
+                                : names.size() + " files: " + String.join(", ", names))));
+        return rows;
+    }
+
+    /** The options of the acquisition's start record, each with its meaning; options added later still show. */
+    static List<Row> options(JsonNode options) {
+        List<Row> rows = new ArrayList<>();
+        if (!options.isObject()) {
+            rows.add(Row.of("Options", text(options)));
+            return rows;
+        }
+        Set<String> shown = new LinkedHashSet<>();
+        option(rows, shown, options, "hashes", "Hash algorithms", AcquisitionFacts::algorithms);
+        option(rows, shown, options, "format", "Image format", n -> text(n).replace('-', ' '));
+        option(rows, shown, options, "splitBytes", "Split into files of", n -> n.isNull() ? "not split" : size(n));
+        option(rows, shown, options, "windowBytes", "Piecewise SHA-256 window", AcquisitionFacts::size);
+        option(rows, shown, options, "sectorBytes", "Sector size", AcquisitionFacts::size);
+        option(rows, shown, options, "readBlockBytes", "Read block", AcquisitionFacts::size);
+        option(rows, shown, options, "clusterBytes", "Read after an error in clusters of", AcquisitionFacts::size);
+        option(rows, shown, options, "retries", "Retries of an unreadable sector", DeviceFacts::text);
+        option(rows, shown, options, "fill", "Unreadable sectors filled with", DeviceFacts::text);
+        option(
+                rows,
+                shown,
+                options,
+                "maxBadSectors",
+                "Give up after unreadable sectors",
+                n -> n.isNull() ? "no limit" : text(n));
+        option(
+                rows,
+                shown,
+                options,
+                "writeBlockCheck",
+                "Write-block check",
+                n -> n.isBoolean() ? (n.asBoolean() ? "on" : "OFF (--no-writeblock-check)") : text(n));
+        option(
+                rows,
+                shown,
+                options,
+                "directIo",
+                "Direct I/O (bypassing the page cache)",
+                n -> n.isBoolean() ? (n.asBoolean() ? "yes" : "no") : text(n));
+        options.properties().forEach(e -> {
+            if (!shown.contains(e.getKey())) {
+                rows.add(Row.of(e.getKey(), text(e.getValue())));
+            }
+        });
+        return rows;
+    }
+
+    /** {@code MD5, SHA-1, SHA-256}: the names the standards use, not the command-line ids. */
+    static String algorithms(JsonNode list) {
+        List<String> out = new ArrayList<>();
+        list.forEach(a -> out.add(algorithm(a.asText())));
+        return out.isEmpty() ? text(list) : String.join(", ", out);
+    }
+
+    static String algorithm(String id) {
+        String up = id.toUpperCase(Locale.ROOT);
+        return up.matches("SHA\\d+") ? "SHA-" + up.substring(3) : up;
+    }
+
+    private static String size(JsonNode n) {
+        return Units.bytes(n);
+    }
+
+    private static String tool(JsonNode inv) {
+        if (!inv.isObject()) {
+            return text(inv);
+        }
+        return text(inv.path("tool")) + " " + text(inv.path("version")) + " (commit " + text(inv.path("commit"))
+                + ("true".equals(inv.path("dirty").asText()) ? ", modified" : "") + ") on "
+                + text(inv.path("host")) + ", " + text(inv.path("os")) + ", Java " + text(inv.path("java"));
+    }
+
+    private static void option(
+            List<Row> rows,
+            Set<String> shown,
+            JsonNode options,
+            String field,
+            String label,
+            java.util.function.Function<JsonNode, String> format) {
+        if (options.has(field)) {
+            shown.add(field);
+            rows.add(Row.of(label, format.apply(options.get(field))));
+        }
+    }
+}
