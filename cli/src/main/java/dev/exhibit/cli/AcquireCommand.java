@@ -34,6 +34,8 @@ import picocli.CommandLine.Parameters;
                     + " exactly the bytes written, the SHA-256 of every --window, an exact map of unreadable sectors"
                     + " (badsectors.map, GNU ddrescue format) and a hash-chained log (acquisition.log.jsonl).",
             "A block device must be read-only (exhibit writeblock) and unmounted. OUTDIR must not exist or be empty.",
+            "Beside the image it writes acquisition.txt, a plain-text reading of the log (case, source, hashes, bad"
+                    + " sectors, verifications), again at the end of every run and after every verify.",
             "An interrupted acquisition is continued with: exhibit acquire --resume OUTDIR%n"
         })
 final class AcquireCommand implements Callable<Integer> {
@@ -243,6 +245,7 @@ final class AcquireCommand implements Callable<Integer> {
                 + " in the log");
         out.println("  log:         " + r.outDir().resolve(AcquisitionLogWriter.FILE_NAME) + " (head " + r.logHeadHash()
                 + ")");
+        out.println("  record:      " + r.record());
         out.flush();
     }
 }
