@@ -106,7 +106,7 @@ class VerifyCommandTest {
     void verify_source_rereadsAndMatches_thenNamesTheWindowWhereTheSourceChanged() throws IOException {
         CliRunner.Result same = CliRunner.run("verify", out.toString(), "--source");
         assertThat(same.exit()).as(same.toString()).isZero();
-        assertThat(same.out()).contains("OK: source " + source).contains("flash media");
+        assertThat(same.out()).contains("OK: source " + source).doesNotContain("flash media");
 
         flipByte(source, 5L * MiB + 1);
         CliRunner.Result changed = CliRunner.run("verify", out.toString(), "--source", source.toString());
