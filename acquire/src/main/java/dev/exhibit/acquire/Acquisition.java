@@ -75,15 +75,19 @@ public final class Acquisition {
                     0,
                     Collections.emptyNavigableMap());
             try (log) {
-                log.append("start", Records.start(request, layout, sector));
-                log.append(
-                        "source",
-                        SourceFacts.describe(
-                                source,
-                                identity,
-                                writeBlock,
-                                source.isBlockDevice() && !request.writeBlockCheck(),
-                                request.hardwareBlocker()));
+                try {
+                    log.append("start", Records.start(request, layout, sector));
+                    log.append(
+                            "source",
+                            SourceFacts.describe(
+                                    source,
+                                    identity,
+                                    writeBlock,
+                                    source.isBlockDevice() && !request.writeBlockCheck(),
+                                    request.hardwareBlocker()));
+                } catch (IOException e) {
+                    throw OutputDirectory.abandonStart(request.outDir(), chain, e);
+                }
                 Session session = new Session(
                         source,
                         layout,

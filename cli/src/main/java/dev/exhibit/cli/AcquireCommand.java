@@ -15,6 +15,7 @@ import dev.exhibit.report.casefile.CaseDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -137,6 +138,13 @@ final class AcquireCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give SOURCE and OUTDIR, or SOURCE with --case CASE --id ID");
         }
+        long splitBytes = split == null ? 0 : Sizes.parse(split);
+        if (split != null && splitBytes == 0) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--split " + split + ": a segment must hold at least one sector, e.g. --split 2GiB (leave --split"
+                            + " out for one image.raw)");
+        }
         CaseDirectory theCase = caseDir == null ? null : CaseDirectory.open(caseDir);
         Path dir = theCase == null ? outDir : theCase.evidenceDirectory(id);
         AcquireRequest request = new AcquireRequest(
@@ -144,7 +152,7 @@ final class AcquireCommand implements Callable<Integer> {
                 dir,
                 HashAlgorithm.parseList(hashes),
                 Sizes.parse(window),
-                split == null ? 0 : Sizes.parse(split),
+                splitBytes,
                 new CaseFields(
                         caseNumber != null || theCase == null
                                 ? caseNumber
@@ -178,6 +186,9 @@ final class AcquireCommand implements Callable<Integer> {
         if (outDir != null || caseDir != null || split != null) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--resume OUTDIR takes the logged options; give at most a SOURCE");
+        }
+        if (Files.notExists(resume)) {
+            throw new NoSuchFileException(resume.toString());
         }
         CaseDirectory theCase = caseOf(resume);
         Acquisition.Result result;

@@ -16,6 +16,7 @@ import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,12 @@ record LoggedAcquisition(AcquisitionLog log, JsonNode start, JsonNode source, Js
 
     static LoggedAcquisition read(Path outDir) throws IOException {
         Path file = outDir.resolve(AcquisitionLogWriter.FILE_NAME);
+        if (Files.notExists(outDir)) {
+            throw new NoSuchFileException(outDir.toString());
+        }
+        if (!Files.isDirectory(outDir)) {
+            throw ExhibitException.usage(outDir + " is not a directory; give the output directory of an acquisition");
+        }
         if (!Files.isRegularFile(file)) {
             throw ExhibitException.usage(outDir + " holds no " + AcquisitionLogWriter.FILE_NAME
                     + "; is it an acquisition's output directory?");
