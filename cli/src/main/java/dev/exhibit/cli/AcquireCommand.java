@@ -239,11 +239,11 @@ final class AcquireCommand implements Callable<Integer> {
     private static void print(PrintWriter out, String what, Acquisition.Result r) {
         out.printf(
                 Locale.ROOT,
-                "acquired %s: %s in %.2f s (%.0f MB/s)%n",
+                "acquired %s: %s in %.2f s (%s/s)%n",
                 what,
                 Sizes.describe(r.bytes()),
                 r.durationMillis() / 1000.0,
-                r.bytesPerSecond() / 1e6);
+                Sizes.human(r.bytesPerSecond()));
         List<Path> files = r.layout().files();
         out.println("  image:       "
                 + (files.size() == 1

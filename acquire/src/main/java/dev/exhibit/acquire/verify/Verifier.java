@@ -146,6 +146,13 @@ public final class Verifier {
                         false);
                 rescuer.run();
                 hashes = pipe.finish().hashes();
+                progress.update(new Progress.Snapshot(
+                        device.sizeBytes(),
+                        device.sizeBytes(),
+                        ledger.count(),
+                        "verifying source",
+                        0,
+                        System.nanoTime() - start));
                 if (ledger.count() > 0) {
                     notes.add(ledger.count() + " sectors of the source could not be read now; they were filled with "
                             + logged.fill().description() + " as in the acquisition");
