@@ -99,7 +99,8 @@ class VerifyCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.EVIDENCE);
         assertThat(r.out())
                 .contains("log chain: BROKEN")
-                .contains("log line " + deleted + ": seq is " + deleted + ", expected " + (deleted - 1));
+                .contains("log line " + deleted + ": seq is " + deleted + ", but the record on line " + deleted
+                        + " must carry seq " + (deleted - 1) + " (seq counts from 0, lines from 1)");
     }
 
     @Test

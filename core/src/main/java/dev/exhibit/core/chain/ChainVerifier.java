@@ -106,7 +106,8 @@ public final class ChainVerifier {
         if (seq == null || !seq.canConvertToLong() || seq.longValue() != line - 1) {
             problems.add(new ChainReport.Problem(
                     line,
-                    "seq is " + (seq == null ? "missing" : seq.asText()) + ", expected " + (line - 1)
+                    "seq is " + (seq == null ? "missing" : seq.asText()) + ", but the record on line " + line
+                            + " must carry seq " + (line - 1) + " (seq counts from 0, lines from 1)"
                             + ": a record was inserted, deleted or moved"));
         }
         JsonNode prev = record.get("prev");
