@@ -118,6 +118,17 @@ final class AcquireCommand implements Callable<Integer> {
             description = "Write the image through the page cache instead of with direct I/O.")
     boolean noDirectIo;
 
+    @Option(
+            names = "--verify",
+            description = "When the acquisition is complete, re-read the image and check it against the log, as"
+                    + " exhibit verify does; the exit status then says whether it matched.")
+    boolean verify;
+
+    @Option(
+            names = "--verify-source",
+            description = "Like --verify, and re-read the source too and compare it with what was acquired.")
+    boolean verifySource;
+
     @Option(names = "--case", paramLabel = "CASE", description = "Acquire into CASE/evidence/ID/ and log custody.")
     Path caseDir;
 
@@ -179,7 +190,16 @@ final class AcquireCommand implements Callable<Integer> {
         }
         print(out, source.toString(), result);
         recordCustody(theCase, dir, out);
-        return ExitCodes.OK;
+        return verifyIfAsked(out, dir, source.toString());
+    }
+
+    /** {@code --verify}, {@code --verify-source}: the exit status of the whole command. */
+    private int verifyIfAsked(PrintWriter out, Path dir, String sourcePath) throws IOException {
+        if (!verify && !verifySource) {
+            return ExitCodes.OK;
+        }
+        out.println();
+        return VerifyCommand.verify(out, dir, verifySource ? sourcePath : null) ? ExitCodes.OK : ExitCodes.EVIDENCE;
     }
 
     private Integer resume(PrintWriter out, Cancellation cancel) throws IOException {
@@ -201,7 +221,7 @@ final class AcquireCommand implements Callable<Integer> {
         }
         print(out, resume.toString(), result);
         recordCustody(theCase, resume, out);
-        return ExitCodes.OK;
+        return verifyIfAsked(out, resume, source == null ? "" : source.toString());
     }
 
     /** The case an evidence directory {@code CASE/evidence/ID} belongs to, or null. */

@@ -1,6 +1,7 @@
 package dev.exhibit.cli;
 
 import dev.exhibit.acquire.Cancellation;
+import dev.exhibit.acquire.log.AcquisitionRecordText;
 import dev.exhibit.acquire.verify.Mismatch;
 import dev.exhibit.acquire.verify.Verifier;
 import dev.exhibit.acquire.verify.VerifyReport;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Parameters;
                     + " files, recompute every hash, window and segment hash, and say OK or exactly what differs"
                     + " (which window and byte range, which log line). The result is appended to the log.",
             "With --source, re-read the source too and compare it with what was acquired.",
+            "Then rewrites OUTDIR/acquisition.txt, the plain-text record, from the log.",
             "Exit status 0 only when everything matches; 1 on any difference.%n"
         })
 final class VerifyCommand implements Callable<Integer> {
@@ -43,7 +45,16 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        return verify(spec.commandLine().getOut(), outDir, source) ? ExitCodes.OK : ExitCodes.EVIDENCE;
+    }
+
+    /**
+     * Re-reads the image in {@code outDir} and, when {@code source} is not null, the source too (at {@code source}, or
+     * where the log says when it is empty); prints what was found and rewrites the text record from the log.
+     *
+     * @return whether everything matched
+     */
+    static boolean verify(PrintWriter out, Path outDir, String source) throws IOException {
         Cancellation cancel = Interrupts.install();
         boolean ok;
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Verifying")) {
@@ -55,7 +66,9 @@ final class VerifyCommand implements Callable<Integer> {
                 ok &= print(out, Verifier.source(outDir, device, Main.invocation(), progress, cancel));
             }
         }
-        return ok ? ExitCodes.OK : ExitCodes.EVIDENCE;
+        out.println("record: " + AcquisitionRecordText.write(outDir));
+        out.flush();
+        return ok;
     }
 
     private static boolean print(PrintWriter out, VerifyReport r) {
