@@ -156,6 +156,9 @@ final class AcquireCommand implements Callable<Integer> {
                     "--split " + split + ": a segment must hold at least one sector, e.g. --split 2GiB (leave --split"
                             + " out for one image.raw)");
         }
+        if (noWriteblockCheck) {
+            WriteBlockWarning.ifDevice(spec.commandLine().getErr(), source);
+        }
         CaseDirectory theCase = caseDir == null ? null : CaseDirectory.open(caseDir);
         Path dir = theCase == null ? outDir : theCase.evidenceDirectory(id);
         AcquireRequest request = new AcquireRequest(
@@ -210,6 +213,7 @@ final class AcquireCommand implements Callable<Integer> {
         if (Files.notExists(resume)) {
             throw new NoSuchFileException(resume.toString());
         }
+        WriteBlockWarning.ifResumedUnchecked(spec.commandLine().getErr(), resume, source);
         CaseDirectory theCase = caseOf(resume);
         Acquisition.Result result;
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Resuming")) {
