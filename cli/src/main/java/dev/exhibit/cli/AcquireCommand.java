@@ -104,7 +104,8 @@ final class AcquireCommand implements Callable<Integer> {
 
     @Option(
             names = "--no-writeblock-check",
-            description = "Acquire a block device even if it is writable or mounted (logged as such).")
+            description = "Acquire a block device without checking that it is write-blocked (a mounted one is still"
+                    + " refused); the log records it and stderr warns of it.")
     boolean noWriteblockCheck;
 
     @Option(
