@@ -9,6 +9,7 @@ import dev.exhibit.acquire.image.ImageFiles;
 import dev.exhibit.acquire.image.ImageLayout;
 import dev.exhibit.acquire.image.ImageWriteException;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
+import dev.exhibit.acquire.log.AcquisitionRecordText;
 import dev.exhibit.acquire.pipeline.Pipeline;
 import dev.exhibit.acquire.source.SourceDevice;
 import dev.exhibit.acquire.writeblock.WriteBlockCheck;
@@ -34,6 +35,7 @@ public final class Acquisition {
      * What an acquisition produced.
      *
      * @param durationMillis time spent acquiring, over every run
+     * @param record the plain-text record written beside the image, or why it could not be
      */
     public record Result(
             Path outDir,
@@ -43,7 +45,8 @@ public final class Acquisition {
             long windows,
             long badSectors,
             String logHeadHash,
-            long durationMillis) {
+            long durationMillis,
+            AcquisitionRecordText.Outcome record) {
 
         public long bytesPerSecond() {
             return durationMillis == 0 ? bytes : Math.round(bytes * 1000.0 / durationMillis);
@@ -72,15 +75,19 @@ public final class Acquisition {
                     0,
                     Collections.emptyNavigableMap());
             try (log) {
-                log.append("start", Records.start(request, layout, sector));
-                log.append(
-                        "source",
-                        SourceFacts.describe(
-                                source,
-                                identity,
-                                writeBlock,
-                                source.isBlockDevice() && !request.writeBlockCheck(),
-                                request.hardwareBlocker()));
+                try {
+                    log.append("start", Records.start(request, layout, sector));
+                    log.append(
+                            "source",
+                            SourceFacts.describe(
+                                    source,
+                                    identity,
+                                    writeBlock,
+                                    source.isBlockDevice() && !request.writeBlockCheck(),
+                                    request.hardwareBlocker()));
+                } catch (IOException e) {
+                    throw OutputDirectory.abandonStart(request.outDir(), chain, e);
+                }
                 Session session = new Session(
                         source,
                         layout,
@@ -165,6 +172,7 @@ public final class Acquisition {
                                 started,
                                 active));
                 OutputDirectory.release(layout.directory());
+                AcquisitionRecordText.Outcome record = AcquisitionRecordText.write(layout.directory());
                 return new Result(
                         layout.directory(),
                         layout,
@@ -173,7 +181,8 @@ public final class Acquisition {
                         r.windows(),
                         ledger.count(),
                         log.chain().headHash(),
-                        active);
+                        active,
+                        record);
             } catch (IOException | RuntimeException | Error e) {
                 throw failed(e, run, map, ledger);
             }
@@ -205,6 +214,10 @@ public final class Acquisition {
             } catch (IOException | RuntimeException e) {
                 suppress(t, e);
                 hint += " (the failure could not be logged: " + e.getMessage() + ")";
+            }
+            AcquisitionRecordText.Outcome record = AcquisitionRecordText.write(layout.directory());
+            if (!record.written()) {
+                hint += " (" + record + ")";
             }
             ExhibitException.Kind kind = t instanceof ExhibitException e ? e.kind() : ExhibitException.Kind.ENVIRONMENT;
             if (t instanceof IOException || t instanceof ExhibitException) {

@@ -114,6 +114,8 @@ final class AcquisitionRun implements AutoCloseable {
         phase = "copying";
         rescuer.run();
         phase = "finishing";
+        // progress is sampled between reads, so the last sample falls short of the end without this one
+        reportProgress(System.nanoTime());
         Pipeline.Result result = pipeline.finish();
         image.sync();
         saveMap();
@@ -167,13 +169,7 @@ final class AcquisitionRun implements AutoCloseable {
         }
         if (now - lastProgress >= PROGRESS_NANOS) {
             lastProgress = now;
-            progress.update(new Progress.Snapshot(
-                    bytesResolved(),
-                    source.sizeBytes(),
-                    ledger.count(),
-                    phase(),
-                    now - rescuer.lastGoodReadNanos(),
-                    now - startNanos));
+            reportProgress(now);
         }
         if (now - lastCheck >= checkNanos) {
             lastCheck = now;
@@ -184,6 +180,16 @@ final class AcquisitionRun implements AutoCloseable {
                 saveMap();
             }
         }
+    }
+
+    private void reportProgress(long now) {
+        progress.update(new Progress.Snapshot(
+                bytesResolved(),
+                source.sizeBytes(),
+                ledger.count(),
+                phase(),
+                now - rescuer.lastGoodReadNanos(),
+                now - startNanos));
     }
 
     private String phase() {

@@ -1,7 +1,9 @@
 package dev.exhibit.acquire;
 
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.chain.ChainedLog;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -40,19 +42,58 @@ final class OutputDirectory {
         }
     }
 
-    /** Writes the reserve file (real blocks, not a sparse hole), unless it is there whole already. */
+    /**
+     * Writes the reserve file (real blocks, not a sparse hole), unless it is there whole already. A destination without
+     * room for it is refused before anything is written, and left as it was.
+     */
     static void reserve(Path dir) throws IOException {
         Path reserve = dir.resolve(RESERVE_NAME);
         if (Files.exists(reserve) && Files.size(reserve) == RESERVE_BYTES) {
             return;
         }
         try (FileChannel ch = FileChannel.open(reserve, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.allocate(RESERVE_BYTES));
+            // a write on a nearly full file system can be short without failing: only a whole reserve is one
+            ByteBuffer zeros = ByteBuffer.allocate(RESERVE_BYTES);
+            while (zeros.hasRemaining()) {
+                ch.write(zeros, zeros.position());
+            }
             ch.force(true);
         } catch (IOException e) {
             Files.deleteIfExists(reserve);
-            throw e;
+            throw ExhibitException.environment(
+                    "no room in " + dir + " for the " + RESERVE_BYTES + "-byte reserve that keeps space for the log's"
+                            + " last records (" + e.getMessage() + "); nothing was written: make room and run the"
+                            + " command again",
+                    e);
         }
+    }
+
+    /**
+     * Undoes a start that could not write the log's first records (a destination too small even for those): the log
+     * and the reserve go, so the directory is empty again and the same command can be run once there is room. They
+     * hold no evidence yet: no byte of the source has been read.
+     */
+    static ExhibitException abandonStart(Path dir, ChainedLog log, IOException cause) {
+        try {
+            log.close();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            Files.deleteIfExists(log.file());
+            release(dir);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            return ExhibitException.environment(
+                    "cannot write the first records of " + log.file() + " (" + cause.getMessage() + "), nor remove"
+                            + " it again (" + e.getMessage() + "); nothing was acquired: empty " + dir
+                            + " and run the command again",
+                    cause);
+        }
+        return ExhibitException.environment(
+                "cannot write the first records of " + log.file() + " (" + cause.getMessage() + "); nothing was"
+                        + " acquired, and " + dir + " is empty again: make room and run the same command",
+                cause);
     }
 
     /** Gives the reserve's space back, when the acquisition ends or the destination is full. */

@@ -19,6 +19,7 @@ import dev.exhibit.report.custody.CustodyLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Parameters;
                     + " exactly the bytes written, the SHA-256 of every --window, an exact map of unreadable sectors"
                     + " (badsectors.map, GNU ddrescue format) and a hash-chained log (acquisition.log.jsonl).",
             "A block device must be read-only (exhibit writeblock) and unmounted. OUTDIR must not exist or be empty.",
+            "Beside the image it writes acquisition.txt, a plain-text reading of the log (case, source, hashes, bad"
+                    + " sectors, verifications), again at the end of every run and after every verify.",
             "An interrupted acquisition is continued with: exhibit acquire --resume OUTDIR%n"
         })
 final class AcquireCommand implements Callable<Integer> {
@@ -105,7 +108,8 @@ final class AcquireCommand implements Callable<Integer> {
 
     @Option(
             names = "--no-writeblock-check",
-            description = "Acquire a block device even if it is writable or mounted (logged as such).")
+            description = "Acquire a block device without checking that it is write-blocked (a mounted one is still"
+                    + " refused); the log records it and stderr warns of it.")
     boolean noWriteblockCheck;
 
     @Option(
@@ -118,6 +122,17 @@ final class AcquireCommand implements Callable<Integer> {
             names = "--no-direct-io",
             description = "Write the image through the page cache instead of with direct I/O.")
     boolean noDirectIo;
+
+    @Option(
+            names = "--verify",
+            description = "When the acquisition is complete, re-read the image and check it against the log, as"
+                    + " exhibit verify does; the exit status then says whether it matched.")
+    boolean verify;
+
+    @Option(
+            names = "--verify-source",
+            description = "Like --verify, and re-read the source too and compare it with what was acquired.")
+    boolean verifySource;
 
     @Option(names = "--case", paramLabel = "CASE", description = "Acquire into CASE/evidence/ID/ and log custody.")
     Path caseDir;
@@ -143,6 +158,16 @@ final class AcquireCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give SOURCE and OUTDIR, or SOURCE with --case CASE --id ID");
         }
+        long splitBytes = split == null ? 0 : Sizes.parse(split);
+        if (split != null && splitBytes == 0) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--split " + split + ": a segment must hold at least one sector, e.g. --split 2GiB (leave --split"
+                            + " out for one image.raw)");
+        }
+        if (noWriteblockCheck) {
+            WriteBlockWarning.ifDevice(spec.commandLine().getErr(), source);
+        }
         CaseDirectory theCase = caseDir == null ? null : CaseDirectory.open(caseDir);
         if (theCase != null) {
             theCase.existingEvidenceDirectory(id);
@@ -154,7 +179,7 @@ final class AcquireCommand implements Callable<Integer> {
                 dir,
                 HashAlgorithm.parseList(hashes),
                 Sizes.parse(window),
-                split == null ? 0 : Sizes.parse(split),
+                splitBytes,
                 new CaseFields(
                         caseNumber != null || theCase == null
                                 ? caseNumber
@@ -181,9 +206,21 @@ final class AcquireCommand implements Callable<Integer> {
             throw e;
         }
         print(out, source.toString(), result);
+        int status = verifyIfAsked(out, dir, source.toString());
         timeStamp(dir, out);
         recordCustody(theCase, dir, out);
-        return ExitCodes.OK;
+        return status;
+    }
+
+    /** {@code --verify}, {@code --verify-source}: the exit status of the whole command. */
+    private int verifyIfAsked(PrintWriter out, Path dir, String sourcePath) throws IOException {
+        if (!verify && !verifySource) {
+            return ExitCodes.OK;
+        }
+        out.println();
+        return VerifyCommand.verify(out, dir, verifySource ? sourcePath : null, List.of(), null)
+                ? ExitCodes.OK
+                : ExitCodes.EVIDENCE;
     }
 
     private Integer resume(PrintWriter out, Cancellation cancel) throws IOException {
@@ -191,6 +228,10 @@ final class AcquireCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--resume OUTDIR takes the logged options; give at most a SOURCE");
         }
+        if (Files.notExists(resume)) {
+            throw new NoSuchFileException(resume.toString());
+        }
+        WriteBlockWarning.ifResumedUnchecked(spec.commandLine().getErr(), resume, source);
         CaseDirectory theCase = caseOf(resume);
         if (theCase != null) {
             requireRecordable(theCase);
@@ -204,9 +245,10 @@ final class AcquireCommand implements Callable<Integer> {
             throw e;
         }
         print(out, resume.toString(), result);
+        int status = verifyIfAsked(out, resume, source == null ? "" : source.toString());
         timeStamp(resume, out);
         recordCustody(theCase, resume, out);
-        return ExitCodes.OK;
+        return status;
     }
 
     private void timeStamp(Path dir, PrintWriter out) throws IOException {
@@ -282,11 +324,11 @@ final class AcquireCommand implements Callable<Integer> {
     private static void print(PrintWriter out, String what, Acquisition.Result r) {
         out.printf(
                 Locale.ROOT,
-                "acquired %s: %s in %.2f s (%.0f MB/s)%n",
+                "acquired %s: %s in %.2f s (%s/s)%n",
                 what,
                 Sizes.describe(r.bytes()),
                 r.durationMillis() / 1000.0,
-                r.bytesPerSecond() / 1e6);
+                Sizes.human(r.bytesPerSecond()));
         List<Path> files = r.layout().files();
         out.println("  image:       "
                 + (files.size() == 1
@@ -299,6 +341,7 @@ final class AcquireCommand implements Callable<Integer> {
                 + " in the log");
         out.println("  log:         " + r.outDir().resolve(AcquisitionLogWriter.FILE_NAME) + " (head " + r.logHeadHash()
                 + ")");
+        out.println("  record:      " + r.record());
         out.flush();
     }
 }

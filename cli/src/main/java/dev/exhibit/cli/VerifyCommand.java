@@ -1,6 +1,7 @@
 package dev.exhibit.cli;
 
 import dev.exhibit.acquire.Cancellation;
+import dev.exhibit.acquire.log.AcquisitionRecordText;
 import dev.exhibit.acquire.log.LogTimeStamp;
 import dev.exhibit.acquire.verify.Mismatch;
 import dev.exhibit.acquire.verify.Verifier;
@@ -8,6 +9,7 @@ import dev.exhibit.acquire.verify.VerifyReport;
 import dev.exhibit.core.Times;
 import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.core.evidence.Anchor;
+import dev.exhibit.core.timestamp.TsaTransport;
 import dev.exhibit.report.keys.Pem;
 import dev.exhibit.report.text.VisibleText;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Parameters;
                     + " files, recompute every hash, window and segment hash, and say OK or exactly what differs"
                     + " (which window and byte range, which log line). The result is appended to the log.",
             "With --source, re-read the source too and compare it with what was acquired.",
+            "Then rewrites OUTDIR/acquisition.txt, the plain-text record, from the log.",
             "Exit status 0 only when everything matches; 1 on any difference.%n"
         })
 final class VerifyCommand implements Callable<Integer> {
@@ -61,12 +64,27 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        List<X509Certificate> anchors = tsaCa == null ? List.of() : Pem.readCertificates(tsaCa);
+        return verify(spec.commandLine().getOut(), outDir, source, anchors, tsa.transport())
+                ? ExitCodes.OK
+                : ExitCodes.EVIDENCE;
+    }
+
+    /**
+     * Re-reads the image in {@code outDir} and, when {@code source} is not null, the source too (at {@code source}, or
+     * where the log says when it is empty); prints what was found, time-stamps the log's new head when {@code stamp}
+     * is given, and rewrites the text record from the log.
+     *
+     * @param tsaAnchors the roots the log's time-stamping authorities must chain to; empty to check none
+     * @return whether everything matched
+     */
+    static boolean verify(
+            PrintWriter out, Path outDir, String source, List<X509Certificate> tsaAnchors, TsaTransport stamp)
+            throws IOException {
         Cancellation cancel = Interrupts.install();
         boolean ok;
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Verifying")) {
-            List<X509Certificate> anchors = tsaCa == null ? List.of() : Pem.readCertificates(tsaCa);
-            ok = print(out, Verifier.image(outDir, anchors, Main.invocation(), progress, cancel), true);
+            ok = print(out, Verifier.image(outDir, tsaAnchors, Main.invocation(), progress, cancel), true);
         }
         if (source != null) {
             Path device = source.isEmpty() ? null : Path.of(source);
@@ -74,10 +92,12 @@ final class VerifyCommand implements Callable<Integer> {
                 ok &= print(out, Verifier.source(outDir, device, Main.invocation(), progress, cancel), false);
             }
         }
-        if (tsa.given()) {
-            printStamp(out, LogTimeStamp.append(outDir.resolve(AcquisitionLog.FILE_NAME), tsa.transport()));
+        if (stamp != null) {
+            printStamp(out, LogTimeStamp.append(outDir.resolve(AcquisitionLog.FILE_NAME), stamp));
         }
-        return ok ? ExitCodes.OK : ExitCodes.EVIDENCE;
+        out.println("record: " + AcquisitionRecordText.write(outDir));
+        out.flush();
+        return ok;
     }
 
     static void printStamp(PrintWriter out, LogTimeStamp.Stamped s) {

@@ -94,4 +94,26 @@ class AcquireCommandBadInputTest {
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.resolve(".exhibit-reserve")).doesNotExist();
     }
+
+    @Test
+    void acquire_withSplitZero_isAUsageError_andCreatesNothing() throws IOException {
+        // --split 0 used to make one image.raw as if --split had not been given
+        Path source = Files.write(dir.resolve("disk.img"), new byte[64 * 1024]);
+        Path out = dir.resolve("out");
+        CliRunner.Result r = CliRunner.run("acquire", source.toString(), out.toString(), "--split", "0");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err())
+                .startsWith("exhibit: usage error: --split 0: a segment must hold at least one sector")
+                .doesNotContain("Exception");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void acquire_resumeOfAMissingDirectory_saysItDoesNotExist() {
+        Path missing = dir.resolve("no-such-acquisition");
+        CliRunner.Result r = CliRunner.run("acquire", "--resume", missing.toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertOneLineError(r).isEqualTo("exhibit: error: no such file or directory: " + missing);
+        assertThat(missing).doesNotExist();
+    }
 }

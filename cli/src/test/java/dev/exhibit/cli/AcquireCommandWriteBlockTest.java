@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.testing.Proc;
+import dev.exhibit.testkit.BadSectors;
+import dev.exhibit.testkit.DiskContent;
 import dev.exhibit.testkit.DiskImages;
+import dev.exhibit.testkit.FaultyDevice;
 import dev.exhibit.testkit.LoopDevice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -87,13 +90,19 @@ class AcquireCommandWriteBlockTest {
     }
 
     @Test
-    void acquire_withNoWriteblockCheck_acquiresAWritableDevice_andTheLogSaysSo() throws IOException {
+    void acquire_withNoWriteblockCheck_acquiresAWritableDevice_warnsOnStderr_andTheLogSaysSo() throws IOException {
         Path image = DiskImages.blank(dir.resolve("disk.img"), "8M");
         Path out = dir.resolve("out");
         try (LoopDevice loop = LoopDevice.attach(image, LoopDevice.Options.writable())) {
             CliRunner.Result r = CliRunner.run(
                     "acquire", "--no-writeblock-check", loop.path().toString(), out.toString());
             assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.OK);
+            // it used to say nothing at all on the console
+            assertThat(r.err().lines().toList())
+                    .containsExactly("exhibit: warning: --no-writeblock-check: " + loop.path()
+                            + " is acquired without checking that it is write-blocked; nothing stops this system from"
+                            + " writing to it, and the log records the check as not made");
+            assertThat(r.out()).doesNotContain("warning");
         }
         AcquisitionLog log = log(out);
         JsonNode writeBlock = log.first("source").orElseThrow().path("writeBlock");
@@ -106,5 +115,26 @@ class AcquireCommandWriteBlockTest {
                         .asBoolean())
                 .isFalse();
         assertThat(log.all("writeblock-check")).isEmpty();
+    }
+
+    @Test
+    void acquire_resumeOfAnAcquisitionStartedWithoutTheCheck_warnsAgain() throws IOException {
+        long size = 4L << 20;
+        Path out = dir.resolve("out");
+        try (FaultyDevice device = FaultyDevice.start(
+                DiskContent.pattern(size, 41),
+                BadSectors.parse("100,200", size / 512),
+                FaultyDevice.Options.defaults())) {
+            String dev = device.blockDevice().toString();
+            CliRunner.Result stopped =
+                    CliRunner.run("acquire", "--no-writeblock-check", "--max-bad", "1", dev, out.toString());
+            assertThat(stopped.exit()).as(stopped.toString()).isEqualTo(ExitCodes.EVIDENCE);
+
+            CliRunner.Result resumed = CliRunner.run("acquire", "--resume", out.toString(), "--max-bad", "10");
+
+            assertThat(resumed.exit()).as(resumed.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(resumed.err())
+                    .startsWith("exhibit: warning: --no-writeblock-check: " + dev + " is acquired without checking");
+        }
     }
 }

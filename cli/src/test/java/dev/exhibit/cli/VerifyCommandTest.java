@@ -99,14 +99,15 @@ class VerifyCommandTest {
         assertThat(r.exit()).isEqualTo(ExitCodes.EVIDENCE);
         assertThat(r.out())
                 .contains("log chain: BROKEN")
-                .contains("log line " + deleted + ": seq is " + deleted + ", expected " + (deleted - 1));
+                .contains("log line " + deleted + ": seq is " + deleted + ", but the record on line " + deleted
+                        + " must carry seq " + (deleted - 1) + " (seq counts from 0, lines from 1)");
     }
 
     @Test
     void verify_source_rereadsAndMatches_thenNamesTheWindowWhereTheSourceChanged() throws IOException {
         CliRunner.Result same = CliRunner.run("verify", out.toString(), "--source");
         assertThat(same.exit()).as(same.toString()).isZero();
-        assertThat(same.out()).contains("OK: source " + source).contains("flash media");
+        assertThat(same.out()).contains("OK: source " + source).doesNotContain("flash media");
 
         flipByte(source, 5L * MiB + 1);
         CliRunner.Result changed = CliRunner.run("verify", out.toString(), "--source", source.toString());
@@ -119,6 +120,34 @@ class VerifyCommandTest {
         JsonNode v = Acquisitions.records(Acquisitions.log(out), "verification").getLast();
         assertThat(v.path("scope").asText()).isEqualTo("source");
         assertThat(v.path("verdict").asText()).isEqualTo("mismatch");
+    }
+
+    @Test
+    void verify_rewritesTheTextRecord_withEachVerificationAtItsLogLine() throws IOException {
+        Path record = out.resolve("acquisition.txt");
+        assertThat(Files.readString(record)).contains("None yet: 'exhibit verify' re-reads the image");
+        flipByte(out.resolve("image.raw"), 2L * MiB + 7);
+
+        CliRunner.Result r = CliRunner.run("verify", out.toString());
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.EVIDENCE);
+        List<String> log = Files.readAllLines(Acquisitions.log(out), StandardCharsets.UTF_8);
+        assertThat(r.out())
+                .contains("record: " + record + " (a plain-text reading of log lines 1 to " + log.size() + ")");
+        String text = Files.readString(record);
+        assertThat(text)
+                .contains("made from its lines 1 to " + log.size() + ".")
+                .containsPattern("1\\. \\S+Z \\(log line " + log.size() + "\\): image files re-read: MISMATCH")
+                .contains("differs: window 2 (image bytes " + 2 * MiB + "-" + (3 * MiB - 1) + "): expected SHA-256");
+        String windowLine = text.lines()
+                .filter(l -> l.contains("differs: window 2 "))
+                .findFirst()
+                .orElseThrow();
+        long cited = Long.parseLong(windowLine.replaceAll(".*\\(log line (\\d+)\\).*", "$1"));
+        assertThat(log.get((int) cited - 1))
+                .as("log line %d, counted from 1 as sed counts", cited)
+                .contains("\"index\":2")
+                .contains("\"type\":\"window\"");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.Objects;
  *
  * @param disk the kernel name of the whole disk, e.g. {@code sdb}
  * @param removable {@code "true"}, {@code "false"} or {@value #UNKNOWN} (the kernel's removable-media flag)
+ * @param rotational {@code "true"}, {@code "false"} (solid state: flash) or {@value #UNKNOWN}, the kernel's
+ *     {@code queue/rotational} flag; meaningless for a loop device, which reports whatever it was set up with
  */
 public record DeviceIdentity(
         String disk,
@@ -25,6 +27,7 @@ public record DeviceIdentity(
         String firmware,
         String transport,
         String removable,
+        String rotational,
         int logicalSectorBytes,
         int physicalSectorBytes,
         long sizeBytes,
@@ -56,6 +59,7 @@ public record DeviceIdentity(
         n.put("firmware", firmware);
         n.put("transport", transport);
         n.put("removable", removable);
+        n.put("rotational", rotational);
         n.put("disk", disk);
         n.put("sizeBytes", sizeBytes);
         n.put("logicalSectorBytes", logicalSectorBytes);

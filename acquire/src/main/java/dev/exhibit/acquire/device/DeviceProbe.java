@@ -61,9 +61,8 @@ final class DeviceProbe {
         }
         sources.put("sectorSizes", "ioctl");
         sources.put("size", "ioctl");
-        String removable = disk.attribute("removable")
-                .map(v -> v.equals("1") ? "true" : v.equals("0") ? "false" : DeviceIdentity.UNKNOWN)
-                .orElse(DeviceIdentity.UNKNOWN);
+        String removable = flag(disk.attribute("removable"));
+        String rotational = flag(disk.attribute("queue/rotational"));
         return new DeviceIdentity(
                 disk.name(),
                 vendor,
@@ -72,12 +71,19 @@ final class DeviceProbe {
                 firmware,
                 transport,
                 removable,
+                rotational,
                 logical,
                 physical,
                 size,
                 hidden.hpa(),
                 hidden.dco(),
                 sources);
+    }
+
+    /** A sysfs 0/1 attribute as the log writes it. */
+    private static String flag(Optional<String> value) {
+        return value.map(v -> v.equals("1") ? "true" : v.equals("0") ? "false" : DeviceIdentity.UNKNOWN)
+                .orElse(DeviceIdentity.UNKNOWN);
     }
 
     private static HiddenAreaProbe.Result hiddenAreas(BlockDevice disk, String transport) {

@@ -19,6 +19,7 @@ import dev.exhibit.core.evidence.CustodyAnchors;
 import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -33,6 +34,12 @@ record LoggedAcquisition(
 
     static LoggedAcquisition read(Path outDir, List<X509Certificate> tsaAnchors) throws IOException {
         Path file = outDir.resolve(AcquisitionLogWriter.FILE_NAME);
+        if (Files.notExists(outDir)) {
+            throw new NoSuchFileException(outDir.toString());
+        }
+        if (!Files.isDirectory(outDir)) {
+            throw ExhibitException.usage(outDir + " is not a directory; give the output directory of an acquisition");
+        }
         if (!Files.isRegularFile(file)) {
             throw ExhibitException.usage(outDir + " holds no " + AcquisitionLogWriter.FILE_NAME
                     + "; is it an acquisition's output directory?");

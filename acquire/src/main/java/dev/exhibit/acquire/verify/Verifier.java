@@ -6,6 +6,7 @@ import dev.exhibit.acquire.badsector.BadSectorLedger;
 import dev.exhibit.acquire.badsector.Frontier;
 import dev.exhibit.acquire.badsector.RescueMap;
 import dev.exhibit.acquire.badsector.Rescuer;
+import dev.exhibit.acquire.device.FlashMedia;
 import dev.exhibit.acquire.image.ImageFiles;
 import dev.exhibit.acquire.image.ImageLayout;
 import dev.exhibit.acquire.pipeline.BufferPool;
@@ -29,9 +30,9 @@ import java.util.Map;
  * that differs. The result is appended to the log as a {@code verification} record when the chain is intact.
  */
 public final class Verifier {
-    static final String FLASH_NOTE = "flash media (USB sticks, SD cards, SSDs) may legitimately return different bytes"
-            + " on a later read: the controller remaps and erases blocks on its own, so a source re-read that differs"
-            + " does not by itself show that the image is wrong";
+    static final String FLASH_NOTE = "a USB stick's, SD card's or SSD's controller remaps and erases blocks on its own,"
+            + " so a later read may legitimately return different bytes: a source re-read that differs does not by"
+            + " itself show that the image is wrong";
 
     private static final int BUFFERS = 8;
 
@@ -126,7 +127,8 @@ public final class Verifier {
         Path path =
                 source != null ? source : Path.of(logged.source().path("path").asText());
         List<String> notes = new ArrayList<>(logged.notes());
-        notes.add(FLASH_NOTE);
+        FlashMedia.why(logged.source())
+                .ifPresent(why -> notes.add("the source may be flash media (" + why + "): " + FLASH_NOTE));
         try (SourceDevice device = SourceDevice.open(path)) {
             if (device.sizeBytes() != logged.sizeBytes()) {
                 throw ExhibitException.evidence("source " + path + " has " + device.sizeBytes() + " bytes; "
@@ -159,6 +161,13 @@ public final class Verifier {
                         false);
                 rescuer.run();
                 hashes = pipe.finish().hashes();
+                progress.update(new Progress.Snapshot(
+                        device.sizeBytes(),
+                        device.sizeBytes(),
+                        ledger.count(),
+                        "verifying source",
+                        0,
+                        System.nanoTime() - start));
                 if (ledger.count() > 0) {
                     notes.add(ledger.count() + " sectors of the source could not be read now; they were filled with "
                             + logged.fill().description() + " as in the acquisition");

@@ -36,10 +36,17 @@ class DeviceIdentityTest {
             assertThat(id.dco().state()).isEqualTo(HiddenArea.State.NOT_CHECKED);
 
             JsonNode json = id.toJson();
-            for (String field : List.of("vendor", "model", "serial", "firmware", "transport", "removable")) {
+            for (String field :
+                    List.of("vendor", "model", "serial", "firmware", "transport", "removable", "rotational")) {
                 assertThat(json.get("device").get(field).isTextual()).as(field).isTrue();
             }
             assertThat(json.get("device").get("removable").asText()).isEqualTo("false");
+            String rotational = Proc.run("cat", "/sys/block/" + loop.name() + "/queue/rotational")
+                    .ok()
+                    .stdout()
+                    .strip();
+            assertThat(json.get("device").get("rotational").asText())
+                    .isEqualTo(rotational.equals("1") ? "true" : "false");
             assertThat(json.get("device").get("sources").get("serial").asText()).isEqualTo("none");
             assertThat(json.get("hpa").get("state").asText()).isEqualTo("not-checked");
             assertThat(json.get("dco").get("detail").asText()).contains("SG_IO");

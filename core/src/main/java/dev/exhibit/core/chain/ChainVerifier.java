@@ -168,7 +168,8 @@ public final class ChainVerifier {
         }
         JsonNode seq = record.get("seq");
         if (seq == null || !seq.canConvertToLong() || seq.longValue() != line - 1) {
-            found.add("seq is " + (seq == null ? "missing" : seq.asText()) + ", expected " + (line - 1)
+            found.add("seq is " + (seq == null ? "missing" : seq.asText()) + ", but the record on line " + line
+                    + " must carry seq " + (line - 1) + " (seq counts from 0, lines from 1)"
                     + ": a record was inserted, deleted or moved");
         }
         JsonNode prev = record.get("prev");

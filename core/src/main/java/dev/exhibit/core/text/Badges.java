@@ -1,5 +1,7 @@
 package dev.exhibit.core.text;
 
+import java.util.Locale;
+
 /**
  * Which characters of an evidence string are shown as a visible badge ({@code ⟨U+202E⟩}) instead of as themselves,
  * wherever Exhibit shows evidence text (the report, analysis output): every character a reader could not see or that
@@ -27,5 +29,24 @@ public final class Badges {
                     Character.PARAGRAPH_SEPARATOR -> true;
             default -> cp == 0xFFFD || (cp & 0xFFFE) == 0xFFFE;
         };
+    }
+
+    /**
+     * The display form of a Java string for plain-text output (a text record, a terminal): every character that
+     * {@link #needed} names becomes {@code ⟨U+XXXX⟩}, so a value stays on its one line and shows what it holds. A
+     * string decoded from invalid UTF-8 carries U+FFFD there, which is badged too.
+     */
+    public static String visible(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (needed(cp)) {
+                sb.append('⟨').append(String.format(Locale.ROOT, "U+%04X", cp)).append('⟩');
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -73,7 +73,8 @@ class ChainedLogTest {
         Files.write(log, lines);
         ChainReport report = ChainVerifier.verify(log, e -> {});
         assertThat(report.problems()).extracting(ChainReport.Problem::line).contains(2L);
-        assertThat(report.problems().getFirst().message()).contains("seq is 2, expected 1");
+        assertThat(report.problems().getFirst().message())
+                .contains("seq is 2, but the record on line 2 must carry seq 1");
     }
 
     @Test
