@@ -70,6 +70,15 @@ final class RunText {
         String s = "the previous run was " + text(r, "previousStatus") + "; " + text(r, "verifiedWindows")
                 + " logged windows (" + bytes(r.path("verifiedBytes")) + ") hashed again and matched; map "
                 + text(r, "badSectorMap");
+        JsonNode source = r.path("source");
+        if (source.isObject()) {
+            s += "; source " + text(source, "path") + " (" + text(source, "kind") + ", " + text(source, "realPath")
+                    + "), proved the same by " + RecordPage.count(source.path("windowsReread").size(), "logged window")
+                    + " re-read from it" + (source.path("imageSamplesCompared").isEmpty()
+                            ? ""
+                            : " and " + RecordPage.count(source.path("imageSamplesCompared").size(), "sample")
+                                    + " compared with the image");
+        }
         if (r.path("reacquireFromByte").canConvertToLong()) {
             s += "; acquired again from byte " + r.path("reacquireFromByte").asLong() + ": " + text(r, "mismatch");
         }

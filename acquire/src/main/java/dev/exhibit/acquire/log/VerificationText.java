@@ -58,6 +58,30 @@ final class VerificationText {
                             + RecordPage.count(v.path("windowsChecked").asLong(), "window") + " checked; "
                             + RecordPage.count(v.path("badSectorCount").asLong(), "unreadable sector"));
             v.path("notes").forEach(note -> page.line(5, "note: " + note.asText()));
+            v.path("anchors")
+                    .forEach(a -> page.line(
+                            5,
+                            "anchor, " + text(a, "verdict") + ": " + text(a, "subject") + ": " + text(a, "detail")));
+        }
+        timeStamps(page, log);
+    }
+
+    /** Every RFC 3161 time stamp over the log's head: what it covers, when and by whom. */
+    private static void timeStamps(RecordPage page, AcquisitionLog log) {
+        page.heading("Time stamps");
+        List<ChainVerifier.Entry> all = log.entries(LogTimeStamp.TYPE);
+        if (all.isEmpty()) {
+            page.line(2, "None: 'exhibit acquire --tsa URL' or 'exhibit verify DIR --tsa URL' time-stamps the log.");
+            return;
+        }
+        for (ChainVerifier.Entry e : all) {
+            JsonNode t = e.record();
+            page.line(
+                    2,
+                    "log line " + e.line() + ": " + text(t, "genTime") + " by " + text(t, "authority")
+                            + (t.path("untrusted").asBoolean() ? " (UNTRUSTED local authority)" : "") + ", over lines 1 to "
+                            + text(t, "coversRecords") + " (head " + text(t, "coversHeadHash") + "), serial "
+                            + text(t, "serialNumber"));
         }
     }
 }
