@@ -73,10 +73,14 @@ final class RunText {
         JsonNode source = r.path("source");
         if (source.isObject()) {
             s += "; source " + text(source, "path") + " (" + text(source, "kind") + ", " + text(source, "realPath")
-                    + "), proved the same by " + RecordPage.count(source.path("windowsReread").size(), "logged window")
-                    + " re-read from it" + (source.path("imageSamplesCompared").isEmpty()
+                    + "), proved the same by "
+                    + RecordPage.count(source.path("windowsReread").size(), "logged window")
+                    + " re-read from it"
+                    + (source.path("imageSamplesCompared").isEmpty()
                             ? ""
-                            : " and " + RecordPage.count(source.path("imageSamplesCompared").size(), "sample")
+                            : " and "
+                                    + RecordPage.count(
+                                            source.path("imageSamplesCompared").size(), "sample")
                                     + " compared with the image");
         }
         if (r.path("reacquireFromByte").canConvertToLong()) {

@@ -60,8 +60,7 @@ final class VerificationText {
             v.path("notes").forEach(note -> page.line(5, "note: " + note.asText()));
             v.path("anchors")
                     .forEach(a -> page.line(
-                            5,
-                            "anchor, " + text(a, "verdict") + ": " + text(a, "subject") + ": " + text(a, "detail")));
+                            5, "anchor, " + text(a, "verdict") + ": " + text(a, "subject") + ": " + text(a, "detail")));
         }
         timeStamps(page, log);
     }
@@ -79,7 +78,8 @@ final class VerificationText {
             page.line(
                     2,
                     "log line " + e.line() + ": " + text(t, "genTime") + " by " + text(t, "authority")
-                            + (t.path("untrusted").asBoolean() ? " (UNTRUSTED local authority)" : "") + ", over lines 1 to "
+                            + (t.path("untrusted").asBoolean() ? " (UNTRUSTED local authority)" : "")
+                            + ", over lines 1 to "
                             + text(t, "coversRecords") + " (head " + text(t, "coversHeadHash") + "), serial "
                             + text(t, "serialNumber"));
         }

@@ -115,7 +115,17 @@ public final class ReportViews {
             lines.add(HtmlText.of("Item " + id + ": custody events recorded; not acquired into this case."));
         }
         JsonNode log = record.path("custody").path("log");
-        lines.add(HtmlText.of("Custody: " + log.path("records").asText() + " events; hash chain intact when issued."));
+        long continued = 0;
+        for (JsonNode e : record.path("custody").path("events")) {
+            continued += "chain-continued".equals(e.path("type").asText()) ? 1 : 0;
+        }
+        lines.add(HtmlText.of("Custody: " + log.path("records").asText() + " events; hash chain "
+                + (continued == 0
+                        ? "intact when issued."
+                        : "broken and continued " + continued + " time(s) before issue (see the custody table).")));
+        if (continued > 0 && v == Verdict.VERIFIED) {
+            v = Verdict.ATTENTION;
+        }
         return v;
     }
 
@@ -175,6 +185,15 @@ public final class ReportViews {
             case "report" ->
                 out.add(new Detail(
                         "Report " + e.path("reportId").asText(), HtmlText.of("record.json"), hex(e, "recordSha256")));
+            case "chain-continued" -> {
+                List<String> lines = new ArrayList<>();
+                e.path("acknowledges").forEach(a -> lines.add(a.path("line").asText()));
+                out.add(new Detail(
+                        "Hash chain broken and continued (no line changed)",
+                        HtmlText.of("breaks at line(s) " + String.join(", ", lines) + "; reason: "
+                                + e.path("reason").asText()),
+                        new Hex("")));
+            }
             default -> {}
         }
         return out;
