@@ -22,8 +22,7 @@ final class SummaryText {
                 .append(" (")
                 .append(img.path("formatDescription").asText())
                 .append("), ")
-                .append(img.path("files").size())
-                .append(img.path("files").size() == 1 ? " file" : " files")
+                .append(plural(img.path("files").size(), "file", "files"))
                 .append('\n');
         b.append("Media size: ")
                 .append(Sizes.describe(img.path("mediaBytes").asLong()))
@@ -95,23 +94,37 @@ final class SummaryText {
                     .append(" bytes\n");
             JsonNode f = fs.path("files");
             if (f.isObject()) {
-                b.append(String.format(
-                        Locale.ROOT,
-                        "    files: %d entries: %d regular files, %d directories, %d symlinks, %d virtual, %d other;"
-                                + " %d deleted, %d orphans%s%n",
-                        f.path("entries").asLong(),
-                        f.path("regularFiles").asLong(),
-                        f.path("directories").asLong(),
-                        f.path("symlinks").asLong(),
-                        f.path("virtual").asLong(),
-                        f.path("other").asLong(),
-                        f.path("deleted").asLong(),
-                        f.path("orphans").asLong(),
-                        f.path("orphanSearch").asBoolean() ? "" : " (orphan search skipped)"));
+                b.append("    files: ")
+                        .append(count(f, "entries", "entry", "entries"))
+                        .append(": ")
+                        .append(count(f, "regularFiles", "regular file", "regular files"))
+                        .append(", ")
+                        .append(count(f, "directories", "directory", "directories"))
+                        .append(", ")
+                        .append(count(f, "symlinks", "symlink", "symlinks"))
+                        .append(", ")
+                        .append(f.path("virtual").asLong())
+                        .append(" virtual, ")
+                        .append(f.path("other").asLong())
+                        .append(" other; ")
+                        .append(f.path("deleted").asLong())
+                        .append(" deleted, ")
+                        .append(count(f, "orphans", "orphan", "orphans"))
+                        .append(f.path("orphanSearch").asBoolean() ? "" : " (orphan search skipped)")
+                        .append('\n');
             } else {
                 b.append("    files: not counted (the walk did not complete; see the problems below)\n");
             }
         }
+    }
+
+    /** {@code 1 entry}, {@code 2 entries}: a count with its noun in agreement. */
+    static String count(JsonNode parent, String member, String one, String many) {
+        return plural(parent.path(member).asLong(), one, many);
+    }
+
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** Display forms for text that came through JSON. */

@@ -118,6 +118,15 @@ class SummariesTest {
         assertThat(text).contains("partition 2 at sector 2048").contains("label \"MBR-FAT16\"");
     }
 
+    /** "1 symlink", not "1 symlinks": every count agrees with its noun (the demo's ext4 holds one symlink). */
+    @Test
+    void text_countsAgreeInNumber() throws Exception {
+        String text = Summaries.text(build("demo"));
+        assertThat(text).contains("1 symlink,").contains("1 deleted");
+        assertThat(text)
+                .doesNotContainPattern("\\b1 (entries|files|regular files|directories|symlinks|orphans|problems)\\b");
+    }
+
     @Test
     void build_recordsDamageAndStillSummarisesTheRest() throws Exception {
         ObjectNode s = build("truncated");

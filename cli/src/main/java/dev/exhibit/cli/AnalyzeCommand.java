@@ -62,8 +62,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (image == null) {
-            spec.commandLine().usage(spec.commandLine().getOut());
-            return ExitCodes.OK;
+            // nothing to do is a mistake, not a success: say so, then show what can be done
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("exhibit: usage error: give an IMAGE to summarise, or a subcommand (files, cat, export)");
+            spec.commandLine().usage(err);
+            err.flush();
+            return ExitCodes.USAGE;
         }
         PrintWriter stdout = spec.commandLine().getOut();
         ObjectNode summary =

@@ -209,6 +209,14 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void noArguments_isAUsageErrorShowingTheUsage() {
+        CliRunner.BytesResult r = CliRunner.runBytes("analyze");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("exhibit: usage error: ").contains("Usage: exhibit analyze");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void help_describesEachSubcommand() {
         CliRunner.BytesResult r = CliRunner.runBytes("analyze", "--help");
         assertThat(r.exit()).isZero();
