@@ -27,8 +27,8 @@ import java.util.HexFormat;
 /**
  * {@code exhibit analyze export}: the files of an image written out as {@code tsk_recover} selects them (regular
  * content only: no directories, no {@code .}/{@code ..}, no NTFS system files, no FAT virtual files, nothing empty;
- * the default data stream), all files or only deleted ones, under {@code DEST/files/} (one {@code vol_SECTOR/}
- * directory per partition, as tsk_recover names them), names made safe by {@link SafeNames}. {@code
+ * the default data stream), all files or only deleted ones, under {@code DEST/files/} (one directory per partition,
+ * named as Exhibit names partitions: {@code p2/}), names made safe by {@link SafeNames}. {@code
  * DEST/manifest.jsonl} maps each written file to its path in the image (exact bytes in base64), partition, inode,
  * size and SHA-256. Nothing is ever overwritten: DEST must be new or empty, and a second file that would take an
  * existing name gets its inode appended.
@@ -116,9 +116,7 @@ public final class Export {
             return;
         }
         try (fs) {
-            Path base = t.partition() == null
-                    ? root
-                    : root.resolve("vol_" + t.partition().startSector());
+            Path base = t.partition() == null ? root : root.resolve(t.partitionName());
             int flags = DirectoryWalk.RECURSE | DirectoryWalk.UNALLOC | (r.deletedOnly() ? 0 : DirectoryWalk.ALLOC);
             DirectoryWalk.walk(fs, fs.rootInode(), flags, e -> {
                 if (FileListing.isDirectory(e)) {
@@ -208,11 +206,7 @@ public final class Export {
             throws IOException {
         ObjectNode n = Jcs.object();
         n.put("file", root.getParent().relativize(file).toString());
-        if (t.partition() == null) {
-            n.putNull("partition");
-        } else {
-            n.put("partition", t.partition().address());
-        }
+        n.put("partition", t.partitionName());
         n.put("imagePath", Display.of(path));
         n.put("imagePathBytes", Base64.getEncoder().encodeToString(path));
         n.put("inode", inode);

@@ -68,7 +68,7 @@ public final class FileListing {
             throws IOException {
         EntryWriter writer = request.format() == Format.BODYFILE
                 ? new BodyfileWriter(out, fs.type().isNtfs())
-                : new JsonLinesWriter(out, target.partitionAddress(), fs.type());
+                : new JsonLinesWriter(out, target.partitionName(), fs.type());
         byte[] prefix = target.prefix().getBytes(StandardCharsets.US_ASCII);
         long orphanDir = fs.lastInode();
         boolean orphans = request.orphans();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.Sha256;
 import dev.exhibit.core.json.Jcs;
+import dev.exhibit.testkit.Sfdisk;
 import dev.exhibit.testkit.TestImages;
 import dev.exhibit.testkit.Tsk;
 import dev.exhibit.testkit.Unchanged;
@@ -52,7 +53,8 @@ class ExportTest {
             args.addAll(List.of(image.toString(), theirs.toString()));
             Tsk.run(args.toArray(String[]::new)).ok();
             Map<String, String> expected = tree(theirs);
-            assertThat(tree(dest.resolve(Export.FILES_DIR).resolve("vol_" + row.startSector())))
+            String name = Sfdisk.read(image).at(row.startSector()).orElseThrow().exhibitName();
+            assertThat(tree(dest.resolve(Export.FILES_DIR).resolve(name)))
                     .as("partition at sector " + row.startSector())
                     .isEqualTo(expected);
             expectedFiles += expected.size();

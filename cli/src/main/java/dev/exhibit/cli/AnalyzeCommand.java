@@ -47,7 +47,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "The image (raw, .001, .E01, VHD, VMDK).")
     Path image;
 
-    @Option(names = "--json", description = "Print the summary as JSON (type exhibit.analysis-summary, version 1).")
+    @Option(names = "--json", description = "Print the summary as JSON (type exhibit.analysis-summary, version 2).")
     boolean json;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON summary to FILE, which must not exist.")
@@ -110,13 +110,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --partition N} or {@code --offset SECTORS}. */
+    /** {@code --partition NAME} or {@code --offset SECTORS}. */
     static final class Where {
         @Option(
                 names = "--partition",
-                paramLabel = "N",
-                description = "The file system in partition N (the first column of the partition table).")
-        Long partition;
+                paramLabel = "NAME",
+                description = "The file system in partition NAME, as exhibit analyze IMAGE names it (p1, p2, p5...:"
+                        + " the GPT entry or MBR partition number, as Linux numbers sda1, sda2...).")
+        String partition;
 
         @Option(
                 names = "--offset",
@@ -160,7 +161,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = {
                 "List every file and directory, deleted and orphan ones included.",
                 "JSON Lines, or with --bodyfile the lines of fls -r -m / (of tsk_gettimes for a whole image with"
-                        + " partitions: paths under volN/)."
+                        + " partitions: paths under volN/, N being mmls's address)."
             })
     static final class ListFiles extends OnImage implements Callable<Integer> {
         @Option(names = "--bodyfile", description = "Write a TSK 3.x body file instead of JSON Lines.")
@@ -219,7 +220,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = {
                 "Extract files as tsk_recover does, with a manifest.",
-                "Into DEST/files/ (vol_SECTOR/ per partition), names made safe for this machine;"
+                "Into DEST/files/ (p1/, p2/... per partition), names made safe for this machine;"
                         + " DEST/manifest.jsonl maps each file to its image path, inode and SHA-256."
                         + " DEST must be new or empty."
             })

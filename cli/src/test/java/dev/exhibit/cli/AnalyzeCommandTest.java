@@ -34,7 +34,16 @@ class AnalyzeCommandTest {
         Path image = TestImages.get("mbr");
         CliRunner.BytesResult r = analyze("mbr", "analyze", image.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.text()).contains(Tsk.run("mmls", image.toString()).ok().stdout());
+        // every row of mmls, column for column, behind Exhibit's name for the partition
+        List<String> rows = Tsk.run("mmls", image.toString())
+                .ok()
+                .stdout()
+                .lines()
+                .filter(l -> l.matches("\\d{3}:.*"))
+                .toList();
+        assertThat(rows)
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(r.text()).containsPattern("\n(p\\d|- ) +\\Q" + row + "\\E\n"));
         assertThat(r.text()).contains("label \"MBR-NTFS\"").contains("files: ");
         assertThat(r.err()).isEmpty();
     }
@@ -75,6 +84,8 @@ class AnalyzeCommandTest {
                             + "</td>");
         }
         assertThat(html).contains("<td>ntfs</td><td>MBR-NTFS</td>").contains("<td>fat12</td><td>MBR-FAT12</td>");
+        // the partition as analyze names it, the logical NTFS being p5 as Linux numbers it
+        assertThat(html).contains("<tr><td class=\"num\">p5</td><td class=\"num\">22528</td>");
     }
 
     @Test
@@ -113,7 +124,7 @@ class AnalyzeCommandTest {
     void files_partitionAndOffsetSelectTheSameFileSystem() {
         Path image = TestImages.get("gpt");
         CliRunner.BytesResult byPartition =
-                analyze("gpt", "analyze", "files", "--bodyfile", "--partition", "7", image.toString());
+                analyze("gpt", "analyze", "files", "--bodyfile", "--partition", "p3", image.toString());
         CliRunner.BytesResult byOffset =
                 analyze("gpt", "analyze", "files", "--bodyfile", "--offset", "20480", image.toString());
         assertThat(byPartition.out()).isEqualTo(byOffset.out()).isEqualTo(Tsk.bodyfile(image, 20480, null));
@@ -190,6 +201,80 @@ class AnalyzeCommandTest {
         assertThat(r.out()).isEqualTo(Tsk.gettimes(image));
     }
 
+    /** The name the summary prints is what --partition takes: p3 is the NTFS of the gpt image, at sector 20480. */
+    @Test
+    void partitionOption_acceptsTheNameTheSummaryPrints() {
+        Path image = TestImages.get("gpt");
+        assertThat(analyze("gpt", "analyze", image.toString()).text())
+                .contains("p3    007:  002       0000020480")
+                .contains("  p3 at sector 20480 (byte offset 10485760): ntfs");
+        CliRunner.BytesResult r =
+                analyze("gpt", "analyze", "files", "--bodyfile", "--partition", "p3", image.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo(Tsk.bodyfile(image, 20480, null));
+    }
+
+    /**
+     * Unallocated space, table metadata, an extended partition or a bare number (mmls's address, which is not a
+     * partition name): a usage error that says which it was and lists the partitions to choose from.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gpt|1|not a number (mmls's entry 001 is unallocated space)",
+                "gpt|4|not a number (mmls's entry 004 is partition p1)",
+                "mbr|0|not a number (mmls's entry 000 is partition-table metadata (Primary Table (#0)))",
+                "mbr|p3|partition p3 is an extended partition (it holds partition tables, not a file system)",
+                "mbr|p4|it has no partition p4",
+            })
+    void partitionOption_rejectsUnallocatedSlotListingChoices(String name, String partition, String why) {
+        CliRunner.BytesResult r = analyze(
+                name,
+                "analyze",
+                "files",
+                "--partition",
+                partition,
+                TestImages.get(name).toString());
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        String choices = name.equals("gpt")
+                ? "choose one of p1 (sector 2048, EFI system), p2 (sector 12288, Linux data), p3 (sector 20480, Windows"
+                        + " data), p4 (sector 30720, Données exFAT)"
+                : "choose one of p1 (sector 2048, Win95 FAT16 (0x0e)), p2 (sector 12288, Linux (0x83)), p5 (sector"
+                        + " 22528, NTFS / exFAT (0x07)), p6 (sector 32768, DOS FAT12 (0x01))";
+        assertThat(r.err()).startsWith("exhibit: error: ").contains(why).contains(choices);
+        assertThat(r.out()).isEmpty();
+    }
+
+    /** One name for one partition: the summary, the listing, the export and its manifest all say p1 to p4. */
+    @Test
+    void partitionName_isTheSameInSummaryListingAndExport() throws Exception {
+        Path image = TestImages.get("gpt");
+        JsonNode summary = Jcs.mapper()
+                .readTree(analyze("gpt", "analyze", image.toString(), "--json").out());
+        List<String> names = new java.util.ArrayList<>();
+        summary.path("fileSystems").forEach(fs -> names.add(fs.path("partition").asText()));
+        assertThat(names).containsExactly("p1", "p2", "p3", "p4");
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        for (String line :
+                analyze("gpt", "analyze", "files", image.toString()).text().split("\n")) {
+            listed.add(Jcs.mapper().readTree(line).path("partition").asText());
+        }
+        assertThat(listed).containsExactlyElementsOf(names);
+        Path dest = tmp.resolve("export");
+        assertThat(analyze("gpt", "analyze", "export", image.toString(), dest.toString())
+                        .exit())
+                .isZero();
+        try (var dirs = Files.list(dest.resolve("files"))) {
+            assertThat(dirs.map(d -> d.getFileName().toString()).sorted()).containsExactlyElementsOf(names);
+        }
+        java.util.Set<String> manifest = new java.util.TreeSet<>();
+        for (String line : Files.readAllLines(dest.resolve("manifest.jsonl"))) {
+            manifest.add(Jcs.mapper().readTree(line).path("partition").asText());
+        }
+        assertThat(manifest).containsExactlyElementsOf(names);
+    }
+
     @Test
     void usageErrors_areExitStatus2() {
         Path image = TestImages.get("mbr");
@@ -199,9 +284,9 @@ class AnalyzeCommandTest {
         assertThat(CliRunner.runBytes("analyze", "cat", image.toString(), "--partition", "2", "--inode", "x-y")
                         .exit())
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(CliRunner.runBytes("analyze", "files", image.toString(), "--partition", "99")
+        assertThat(CliRunner.runBytes("analyze", "files", image.toString(), "--partition", "p99")
                         .err())
-                .contains("has no partition 99");
+                .contains("has no partition p99");
         assertThat(CliRunner.runBytes(
                                 "analyze", "files", tmp.resolve("absent.img").toString())
                         .exit())

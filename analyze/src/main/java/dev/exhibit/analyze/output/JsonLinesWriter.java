@@ -53,10 +53,11 @@ public final class JsonLinesWriter implements EntryWriter {
     private final Base64.Encoder base64 = Base64.getEncoder();
     private byte[] path = new byte[4096];
 
-    /** @param partition the partition's address in the volume system, or {@code null} for a bare file system */
-    public JsonLinesWriter(ByteOut out, Long partition, FileSystemType type) {
+    /** @param partition the partition's name ({@code p2}), or {@code null} for a file system without a partition */
+    public JsonLinesWriter(ByteOut out, String partition, FileSystemType type) {
         this.out = out;
-        this.partition = partition == null ? "null" : Long.toString(partition);
+        // names are p or m and digits, nothing JSON would have to escape
+        this.partition = partition == null ? "null" : "\"" + partition + "\"";
         this.type = type;
     }
 

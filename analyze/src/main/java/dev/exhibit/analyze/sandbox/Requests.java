@@ -153,6 +153,7 @@ final class Requests {
     }
 
     private static Selection selection(Args a) {
-        return new Selection(a.number("partition"), a.number("offsetSectors"));
+        String partition = a.get("partition");
+        return new Selection(partition == null || partition.isEmpty() ? null : partition, a.number("offsetSectors"));
     }
 }

@@ -74,7 +74,7 @@ class SandboxTest {
                         request(disk, Selection.ALL),
                         new Sandbox.Output.Stream(out),
                         Diagnostics.of(warnings::add, warnings::add)))
-                .hasMessageContaining("in partition 2 (sector 2048");
+                .hasMessageContaining("in partition p1 (sector 2048");
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("going on with the next file system"));
         String fat = new String(Tsk.bodyfile(TestImages.get("fat12"), 0, null), StandardCharsets.ISO_8859_1)
                 .replace("0|/", "0|vol3/");
