@@ -5,6 +5,7 @@ import dev.exhibit.analyze.Diagnostics;
 import dev.exhibit.analyze.Export;
 import dev.exhibit.analyze.FileContent;
 import dev.exhibit.analyze.FileListing;
+import dev.exhibit.analyze.Glob;
 import dev.exhibit.analyze.Selection;
 import dev.exhibit.analyze.Summaries;
 import dev.exhibit.analyze.fs.InodeAddress;
@@ -160,29 +161,75 @@ final class AnalyzeCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = {
                 "List every file and directory, deleted and orphan ones included.",
-                "JSON Lines, or with --bodyfile the lines of fls -r -m / (of tsk_gettimes for a whole image with"
-                        + " partitions: paths under volN/, N being mmls's address)."
+                "A table on a terminal (times in UTC), JSON Lines when piped or with --json, or with --bodyfile the"
+                        + " lines of fls -r -m / (of tsk_gettimes for a whole image with partitions: paths under"
+                        + " volN/, N being mmls's address)."
             })
     static final class ListFiles extends OnImage implements Callable<Integer> {
-        @Option(names = "--bodyfile", description = "Write a TSK 3.x body file instead of JSON Lines.")
-        boolean bodyfile;
+        @ArgGroup(exclusive = true)
+        Form form;
 
         @Option(names = "--no-orphans", description = "Skip the orphan search (and the $OrphanFiles directory).")
         boolean noOrphans;
 
+        @Option(
+                names = "--deleted",
+                description = "Only deleted names (unallocated directory entries, orphans included), as fls -d.")
+        boolean deleted;
+
+        @Option(
+                names = "--path",
+                paramLabel = "GLOB",
+                description = "Only paths matching GLOB: * ? [a-z] {a,b} within a name, ** across directories;"
+                        + " without a / it matches the name (*.jpg), with one the path from the root"
+                        + " (/Users/*/Desktop/**). Case counts.")
+        String pathGlob;
+
         @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE, which must not exist.")
         Path out;
 
+        /** How the listing is written; by default a table on a terminal, JSON Lines anywhere else. */
+        static final class Form {
+            @Option(names = "--table", description = "A table for reading (the default on a terminal).")
+            boolean table;
+
+            @Option(names = "--json", description = "JSON Lines (the default when not on a terminal).")
+            boolean json;
+
+            @Option(names = "--bodyfile", description = "A TSK 3.x body file, byte for byte fls -m's.")
+            boolean bodyfile;
+        }
+
         @Override
         public Integer call() throws IOException {
-            FileListing.Request request = new FileListing.Request(
-                    image,
-                    Where.of(where),
-                    bodyfile ? FileListing.Format.BODYFILE : FileListing.Format.JSON_LINES,
-                    !noOrphans,
-                    0);
+            if (pathGlob != null) {
+                Glob.parse(pathGlob);
+            }
+            FileListing.Request request =
+                    new FileListing.Request(image, Where.of(where), format(), !noOrphans, deleted, pathGlob, 0);
             Sandbox.files(request, output(spec, out), diagnostics());
             return done();
+        }
+
+        private FileListing.Format format() {
+            if (form != null && form.bodyfile) {
+                return FileListing.Format.BODYFILE;
+            }
+            if (form != null && form.table) {
+                return FileListing.Format.TABLE;
+            }
+            if (form != null && form.json) {
+                return FileListing.Format.JSON_LINES;
+            }
+            return out == null && Main.stdout().process() && terminal()
+                    ? FileListing.Format.TABLE
+                    : FileListing.Format.JSON_LINES;
+        }
+
+        /** Whether this process talks to a terminal (the JDK's test: standard input and output both are one). */
+        private static boolean terminal() {
+            java.io.Console console = System.console();
+            return console != null && console.isTerminal();
         }
     }
 

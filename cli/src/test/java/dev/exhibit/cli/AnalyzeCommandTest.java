@@ -350,6 +350,87 @@ class AnalyzeCommandTest {
         assertThat(out).doesNotContain("exhibit: error");
     }
 
+    /**
+     * On a terminal (a pseudo-terminal from script(1)) {@code analyze files} prints a table for reading, with its
+     * heading and the times labelled UTC; into a pipe the same records as JSON Lines; {@code --json} and {@code
+     * --table} choose either anywhere.
+     */
+    @Test
+    void files_isATableOnATerminalAndJsonLinesInAPipe() throws Exception {
+        Path image = TestImages.get("fat12");
+        List<String> json = shell("analyze files \"$IMG\"", image, false);
+        assertThat(json).hasSizeGreaterThan(15);
+        for (String line : json) {
+            assertThat(Jcs.mapper().readTree(line).path("path").asText()).startsWith("/");
+        }
+        List<String> table = shell("analyze files \"$IMG\"", image, true);
+        assertThat(table.getFirst())
+                .startsWith("Part Type State")
+                .contains("Modified (UTC)", "Accessed (UTC)", "Changed (UTC)", "Created (UTC)", "Path");
+        assertThat(table.subList(1, table.size()))
+                .hasSameSizeAs(json)
+                .allSatisfy(row -> assertThat(row).matches("-    ./.  (alloc|deleted) .*"));
+        assertThat(table)
+                .anySatisfy(row -> assertThat(row)
+                        .contains("deleted")
+                        .contains("2024-01-22 09:00:06")
+                        .endsWith("/Documents/old draft.txt"));
+        assertThat(shell("analyze files --json \"$IMG\"", image, true)).isEqualTo(json);
+        assertThat(analyze("fat12", "analyze", "files", "--table", image.toString())
+                        .text()
+                        .lines()
+                        .toList())
+                .isEqualTo(table);
+    }
+
+    /** The filters travel to the worker: --deleted is fls -d's listing, --path keeps the matching paths. */
+    @Test
+    void files_deletedAndPathFilters() throws Exception {
+        Path ext4 = TestImages.get("ext4");
+        CliRunner.BytesResult deleted = analyze("ext4", "analyze", "files", "--bodyfile", "--deleted", ext4.toString());
+        assertThat(deleted.exit()).as(deleted.toString()).isZero();
+        assertThat(deleted.out())
+                .isEqualTo(Tsk.bytes(Tsk.run("fls", "-r", "-d", "-m", "/", ext4.toString())
+                        .ok()
+                        .stdout()));
+        Path gpt = TestImages.get("gpt");
+        CliRunner.BytesResult md = analyze("gpt", "analyze", "files", "--json", "--path", "*.md", gpt.toString());
+        List<String> found = new java.util.ArrayList<>();
+        for (String line : md.text().split("\n")) {
+            JsonNode n = Jcs.mapper().readTree(line);
+            found.add(n.path("partition").asText() + " " + n.path("inode").asText() + " "
+                    + n.path("path").asText());
+        }
+        assertThat(found)
+                .hasSize(5)
+                .allSatisfy(f -> assertThat(f).endsWith(" /Documents/notes.md"))
+                .anySatisfy(f -> assertThat(f).startsWith("p3 66-128-4 "));
+        CliRunner.BytesResult bad = analyze("gpt", "analyze", "files", "--path", "[abc", gpt.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--path pattern '[abc' has a '[' without its ']'");
+    }
+
+    /** {@code exhibit ARGS} as its own process, in a pseudo-terminal or into a pipe; the lines it printed. */
+    private static List<String> shell(String args, Path image, boolean terminal) throws Exception {
+        String exhibit =
+                "\"$JAVA\" --enable-native-access=ALL-UNNAMED -cp \"$CP\" " + Main.class.getName() + " " + args;
+        ProcessBuilder pb = terminal
+                ? new ProcessBuilder("script", "-qec", exhibit, "/dev/null")
+                : new ProcessBuilder("sh", "-c", exhibit + " | cat");
+        pb.environment()
+                .put(
+                        "JAVA",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        pb.environment().put("CP", System.getProperty("java.class.path"));
+        pb.environment().put("IMG", image.toString());
+        Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out.replace("\r\n", "\n").lines().toList();
+    }
+
     /** The worker started ahead of parsing is not left behind when the command line turns out wrong. */
     @Test
     void usageError_inAProcess_leavesNoWorkerBehind() throws Exception {

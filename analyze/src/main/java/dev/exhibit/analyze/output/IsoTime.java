@@ -14,6 +14,18 @@ public final class IsoTime {
     private IsoTime() {}
 
     public static void write(ByteOut out, long epochSeconds, long nanos) throws IOException {
+        write(out, epochSeconds, nanos, true);
+    }
+
+    /**
+     * The same time to the second, for people: {@code 2024-01-21 19:00:04}, the zone said once in the heading
+     * rather than on every line (the table of {@code analyze files}).
+     */
+    public static void writeSeconds(ByteOut out, long epochSeconds) throws IOException {
+        write(out, epochSeconds, 0, false);
+    }
+
+    private static void write(ByteOut out, long epochSeconds, long nanos, boolean iso) throws IOException {
         long days = Math.floorDiv(epochSeconds, SECONDS_PER_DAY);
         long secondOfDay = Math.floorMod(epochSeconds, SECONDS_PER_DAY);
         // days to civil date, proleptic Gregorian (H. Hinnant's algorithm)
@@ -27,8 +39,9 @@ public final class IsoTime {
         long month = mp < 10 ? mp + 3 : mp - 9;
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
         if (year < 0 || year > 9999 || nanos < 0 || nanos >= NANOS_PER_SECOND) {
-            out.ascii(Instant.ofEpochSecond(epochSeconds, Math.floorMod(nanos, NANOS_PER_SECOND))
-                    .toString());
+            String text = Instant.ofEpochSecond(epochSeconds, iso ? Math.floorMod(nanos, NANOS_PER_SECOND) : 0)
+                    .toString();
+            out.ascii(iso ? text : text.replace('T', ' ').replace("Z", ""));
             return;
         }
         digits(out, year, 4);
@@ -36,15 +49,17 @@ public final class IsoTime {
         digits(out, month, 2);
         out.write('-');
         digits(out, day, 2);
-        out.write('T');
+        out.write(iso ? 'T' : ' ');
         digits(out, secondOfDay / 3600, 2);
         out.write(':');
         digits(out, secondOfDay / 60 % 60, 2);
         out.write(':');
         digits(out, secondOfDay % 60, 2);
-        out.write('.');
-        digits(out, nanos, 9);
-        out.write('Z');
+        if (iso) {
+            out.write('.');
+            digits(out, nanos, 9);
+            out.write('Z');
+        }
     }
 
     private static void digits(ByteOut out, long value, int width) throws IOException {

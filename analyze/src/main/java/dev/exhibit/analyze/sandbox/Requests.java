@@ -59,6 +59,10 @@ final class Requests {
         List<String> a = base(r.image(), r.selection());
         a.add("format=" + r.format().name());
         a.add("orphans=" + r.orphans());
+        a.add("deletedOnly=" + r.deletedOnly());
+        if (r.pathGlob() != null) {
+            a.add("pathGlob=" + r.pathGlob());
+        }
         a.add("firstTarget=" + r.firstTarget());
         return a;
     }
@@ -69,6 +73,8 @@ final class Requests {
                 selection(a),
                 FileListing.Format.valueOf(a.get("format")),
                 a.flag("orphans"),
+                a.flag("deletedOnly"),
+                a.get("pathGlob"),
                 a.number("firstTarget").intValue());
     }
 

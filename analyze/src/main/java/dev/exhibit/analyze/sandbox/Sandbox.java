@@ -71,8 +71,7 @@ public final class Sandbox {
         List<Worker.Crash> crashes = new ArrayList<>();
         int first = request.firstTarget();
         while (true) {
-            FileListing.Request r = new FileListing.Request(
-                    request.image(), request.selection(), request.format(), request.orphans(), first);
+            FileListing.Request r = request.from(first);
             Worker.Crash crash = Worker.run(worker(out), "files", Requests.files(r), out, diagnostics);
             if (crash == null) {
                 break;

@@ -163,7 +163,7 @@ class SandboxTest {
     }
 
     private static FileListing.Request request(Path image, Selection selection) {
-        return new FileListing.Request(image, selection, FileListing.Format.BODYFILE, true, 0);
+        return new FileListing.Request(image, selection, FileListing.Format.BODYFILE);
     }
 
     /** An MBR disk: partition 1 at sector 2048 holding {@code first}, partition 2 right after holding {@code second}. */
