@@ -266,10 +266,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             name = "export",
             mixinStandardHelpOptions = true,
             description = {
-                "Extract files as tsk_recover does, with a manifest.",
-                "Into DEST/files/ (p1/, p2/... per partition), names made safe for this machine;"
-                        + " DEST/manifest.jsonl maps each file to its image path, inode and SHA-256."
-                        + " DEST must be new or empty."
+                "Extract files as tsk_recover does, with their NTFS streams, recorded times and a manifest.",
+                "Into DEST/files/ (p1/, p2/... per partition), names made safe for this machine, a named stream"
+                        + " beside its file as NAME%3ASTREAM, modification and access times as recorded;"
+                        + " DEST/manifest.jsonl maps each file to its image path, stream, inode address, times and"
+                        + " SHA-256. DEST must be new or empty."
             })
     static final class ExportFiles extends OnImage implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "DEST", description = "The directory to create.")

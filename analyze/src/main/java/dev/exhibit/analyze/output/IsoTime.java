@@ -10,11 +10,36 @@ import java.time.Instant;
 public final class IsoTime {
     private static final long SECONDS_PER_DAY = 86_400;
     private static final int NANOS_PER_SECOND = 1_000_000_000;
+    /** 0000-01-01 and 9999-12-31 as days from the epoch: the years written with four digits. */
+    private static final long MIN_DAY = -719_528;
+
+    private static final long MAX_DAY = 2_932_896;
 
     private IsoTime() {}
 
     public static void write(ByteOut out, long epochSeconds, long nanos) throws IOException {
         write(out, epochSeconds, nanos, true);
+    }
+
+    /** The same form as a string, for JSON built as a tree (the export manifest). */
+    public static String text(long epochSeconds, long nanos) {
+        long days = Math.floorDiv(epochSeconds, SECONDS_PER_DAY);
+        if (nanos < 0 || nanos >= NANOS_PER_SECOND || days < MIN_DAY || days > MAX_DAY) {
+            return Instant.ofEpochSecond(epochSeconds, Math.floorMod(nanos, NANOS_PER_SECOND))
+                    .toString();
+        }
+        java.time.LocalDateTime t =
+                java.time.LocalDateTime.ofEpochSecond(epochSeconds, (int) nanos, java.time.ZoneOffset.UTC);
+        return String.format(
+                java.util.Locale.ROOT,
+                "%04d-%02d-%02dT%02d:%02d:%02d.%09dZ",
+                t.getYear(),
+                t.getMonthValue(),
+                t.getDayOfMonth(),
+                t.getHour(),
+                t.getMinute(),
+                t.getSecond(),
+                nanos);
     }
 
     /**

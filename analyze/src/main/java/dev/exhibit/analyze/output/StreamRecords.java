@@ -29,7 +29,9 @@ abstract class StreamRecords implements EntryWriter {
 
     @Override
     public void write(Entry e, byte[] prefix) throws IOException {
-        if (e.isDot()) {
+        boolean dot = e.isDot();
+        boolean ntfs = type.isNtfs() && e.hasMeta();
+        if (dot && !ntfs) {
             return;
         }
         int parentLength = e.parentLength();
@@ -42,19 +44,23 @@ abstract class StreamRecords implements EntryWriter {
         e.copyName(path, 1 + parentLength);
         nameStart = 1 + parentLength;
         boolean orphan = e.inOrphanDirectory();
-        if (type.isNtfs() && e.hasMeta()) {
-            // as fls: one record per $DATA stream and per $INDEX_ROOT (a directory's $I30 carries no stream name)
+        if (ntfs) {
+            // as fls: one record per $DATA stream and per $INDEX_ROOT (a directory's $I30 carries no stream name);
+            // of "." and "..", fls keeps only the data streams of "." (Documents/.:stream), and so does this
             boolean printed = false;
+            boolean dotDot = dot && e.nameLength() == 2;
             int count = e.attributeCount();
             for (int i = 0; i < count; i++) {
                 long attr = e.attribute(i);
                 int t = attr == 0 ? 0 : Attribute.type(attr);
                 if (t == Attribute.NTFS_DATA || t == Attribute.NTFS_IDXROOT) {
-                    record(e, orphan, attr);
                     printed = true;
+                    if (!dot || (t == Attribute.NTFS_DATA && !(dotDot && e.metaType() == Entry.META_TYPE_DIR))) {
+                        record(e, orphan, attr);
+                    }
                 }
             }
-            if (!printed) {
+            if (!printed && !dot) {
                 record(e, orphan, 0);
             }
             return;
