@@ -46,11 +46,15 @@ final class ExportedStream {
     }
 
     /**
-     * @param attr the NTFS attribute to write ({@code $DATA}, named or not), or 0 for the file's default content
-     * @param stream the attribute's name, or {@code null} for the default content
+     * @param named whether {@code parent} and {@code name} are the file's path in the image (else the manifest's
+     *     {@code imagePath} is {@code null}: a file read by address, that no name points to)
+     * @param attr the attribute to write (an NTFS {@code $DATA}, named or not), or 0 for the file's default content
+     * @param stream the attribute's name, or {@code null} for an unnamed one
      */
-    void write(Entry e, Target t, Path base, byte[] parent, byte[] name, long attr, byte[] stream) throws IOException {
-        String inode = Long.toUnsignedString(e.nameMetaAddress())
+    void write(Entry e, Target t, Path base, byte[] parent, byte[] name, boolean named, long attr, byte[] stream)
+            throws IOException {
+        // a file read by address has no name; its metadata says where it is
+        String inode = Long.toUnsignedString(e.hasMeta() ? e.metaAddress() : e.nameMetaAddress())
                 + (attr == 0 ? "" : "-" + Integer.toUnsignedString(Attribute.type(attr)) + "-" + Attribute.id(attr));
         Path file = ExportPlaces.place(base, parent, name, stream, inode);
         byte[] path = ExportPlaces.path(parent, name);
@@ -58,9 +62,9 @@ final class ExportedStream {
         long[] written = {0};
         String error = null;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            // the default content as tsk_recover reads it; a named stream by its type and id, as icat N-128-ID
-            Integer type = stream == null ? null : Attribute.type(attr);
-            Integer id = stream == null ? null : Attribute.id(attr);
+            // an attribute by its type and id, as icat N-128-ID reads it; else the default content
+            Integer type = attr == 0 ? null : Attribute.type(attr);
+            Integer id = attr == 0 ? null : Attribute.id(attr);
             e.content(type, id, chunk -> {
                 ByteBuffer b = chunk.asByteBuffer();
                 sha256.update(b.duplicate());
@@ -71,8 +75,8 @@ final class ExportedStream {
         } catch (TskException x) {
             error = x.getMessage();
             failures++;
-            diagnostics.problem("incomplete " + Display.of(path) + (stream == null ? "" : ":" + Display.of(stream))
-                    + ": " + x.getMessage());
+            diagnostics.problem("incomplete " + (named ? Display.of(path) : "inode " + inode)
+                    + (stream == null ? "" : ":" + Display.of(stream)) + ": " + x.getMessage());
         }
         setTimes(e, file);
         files++;
@@ -80,8 +84,8 @@ final class ExportedStream {
         ObjectNode n = Jcs.object();
         n.put("file", dest.relativize(file).toString());
         n.put("partition", t.partitionName());
-        n.put("imagePath", Display.of(path));
-        n.put("imagePathBytes", Base64.getEncoder().encodeToString(path));
+        n.put("imagePath", named ? Display.of(path) : null);
+        n.put("imagePathBytes", named ? Base64.getEncoder().encodeToString(path) : null);
         n.put("stream", stream == null ? null : Display.of(stream));
         n.put("streamBytes", stream == null ? null : Base64.getEncoder().encodeToString(stream));
         n.put("inode", inode);

@@ -190,6 +190,115 @@ class ExportTest {
         return out;
     }
 
+    /**
+     * {@code --list}: exactly the files it names, by path (the file and its streams, an empty one too) or by
+     * address (a system file, one stream, an inode no name reaches, read into {@code _unnamed/}), each with what
+     * icat gives for the address the manifest records.
+     */
+    @Test
+    void export_listWritesExactlyTheNamedFiles() throws Exception {
+        Path image = TestImages.get("ntfs");
+        Map<String, String> address = new TreeMap<>();
+        Tsk.fls(image, 0, null).forEach(e -> address.put(e.path(), e.address()));
+        String deep = address.get("a/b/c/deep.txt");
+        Path dest = tmp.resolve("out");
+        Export.Result r = export(
+                image,
+                dest,
+                List.of(
+                        "# chosen files",
+                        "/Documents/notes.md",
+                        "",
+                        "/empty.dat\r",
+                        "0",
+                        deep,
+                        address.get("Photos/IMG_0001.JPG:thumbnail")),
+                Selection.ALL);
+        Map<String, JsonNode> manifest = new TreeMap<>();
+        for (String line : Files.readAllLines(dest.resolve(Export.MANIFEST))) {
+            JsonNode m = Jcs.mapper().readTree(line);
+            manifest.put(m.path("file").asText(), m);
+            assertThat(m.path("sha256").asText())
+                    .as(m.path("file").asText())
+                    .isEqualTo(
+                            Sha256.hex(Tsk.icat(image, 0, null, m.path("inode").asText(), false)))
+                    .isEqualTo(Sha256.ofFile(dest.resolve(m.path("file").asText())));
+        }
+        assertThat(manifest.keySet())
+                .containsExactlyInAnyOrder(
+                        "files/Documents/notes.md",
+                        "files/Documents/notes.md%3AZone.Identifier",
+                        "files/empty.dat",
+                        "files/empty.dat%3Asecret.txt",
+                        "files/$MFT",
+                        "files/a/b/c/deep.txt",
+                        "files/Photos/IMG_0001.JPG%3Athumbnail");
+        assertThat(r.files()).isEqualTo(7);
+        assertThat(manifest.get("files/empty.dat").path("sizeBytes").asLong()).isZero();
+        assertThat(manifest.get("files/a/b/c/deep.txt").path("inode").asText()).isEqualTo(deep);
+    }
+
+    /** An inode no name points to (ext4's journal, inode 8) is read by address into {@code _unnamed/8}. */
+    @Test
+    void export_listReadsAnInodeNoNameReachesByAddress() throws Exception {
+        Path image = TestImages.get("ext4");
+        Path dest = tmp.resolve("out");
+        assertThat(export(image, dest, List.of("8"), Selection.ALL).files()).isEqualTo(1);
+        JsonNode m = Jcs.mapper().readTree(Files.readString(dest.resolve(Export.MANIFEST)));
+        assertThat(m.path("file").asText()).isEqualTo("files/_unnamed/8");
+        assertThat(m.path("imagePath").isNull()).isTrue();
+        assertThat(m.path("inode").asText()).isEqualTo("8");
+        assertThat(m.path("sizeBytes").asLong()).isPositive();
+        assertThat(Sha256.ofFile(dest.resolve("files/_unnamed/8")))
+                .isEqualTo(m.path("sha256").asText())
+                .isEqualTo(Sha256.hex(Tsk.icat(image, 0, null, "8", false)));
+    }
+
+    /** On an image of several file systems each listed file says its partition; what is not there is a problem. */
+    @Test
+    void export_listNeedsThePartitionOfEachFileAndReportsWhatIsMissing() throws Exception {
+        Path image = TestImages.get("mbr");
+        assertThatThrownBy(() -> export(image, tmp.resolve("a"), List.of("/README.TXT"), Selection.ALL))
+                .isInstanceOfSatisfying(
+                        ExhibitException.class, e -> assertThat(e.kind()).isEqualTo(ExhibitException.Kind.USAGE))
+                .hasMessageContaining("/README.TXT (line 1) does not say its partition")
+                .hasMessageContaining("write it as p2:/README.TXT");
+        assertThat(tmp.resolve("a")).doesNotExist();
+        assertThatThrownBy(() -> export(image, tmp.resolve("b"), List.of("p3:/README.TXT"), Selection.ALL))
+                .hasMessageContaining("p3:/README.TXT (line 1) names partition p3, which is not among those exported");
+        assertThatThrownBy(() -> Export.list(List.of("/ok", "README.TXT"), "sel.txt"))
+                .hasMessageContaining("sel.txt line 2: 'README.TXT' is neither a path from the root");
+        List<String> problems = new ArrayList<>();
+        Export.Result r = Export.run(
+                new Export.Request(
+                        image,
+                        tmp.resolve("c"),
+                        Selection.ALL,
+                        false,
+                        null,
+                        Export.list(List.of("p1:/README.TXT", "p6:/README.TXT", "p5:/no/such.txt"), "sel.txt"),
+                        0,
+                        false),
+                FileListing.Progress.NONE,
+                Diagnostics.of(w -> {}, problems::add));
+        assertThat(r.files()).isEqualTo(2);
+        assertThat(problems).singleElement().asString().contains("p5:/no/such.txt (line 3) is not in partition p5");
+        assertThat(tmp.resolve("c/files/p1/README.TXT")).isRegularFile();
+        assertThat(tmp.resolve("c/files/p6/README.TXT")).isRegularFile();
+    }
+
+    /** {@code --path}: tsk_recover's selection, of the files whose path matches; streams of a matching file too. */
+    @Test
+    void export_pathGlobWritesTheMatchingFiles() throws Exception {
+        Path dest = tmp.resolve("out");
+        Export.run(
+                new Export.Request(TestImages.get("ntfs"), dest, Selection.ALL, false, "*.md", null, 0, false),
+                FileListing.Progress.NONE,
+                Diagnostics.ignored());
+        assertThat(tree(dest.resolve(Export.FILES_DIR)).keySet())
+                .containsExactly("Documents/notes.md", "Documents/notes.md%3AZone.Identifier");
+    }
+
     @Test
     void export_refusesADestinationThatIsNotEmpty() throws Exception {
         Files.writeString(tmp.resolve("keep.txt"), "mine");
@@ -202,7 +311,15 @@ class ExportTest {
     private static Export.Result export(Path image, Path dest, boolean deletedOnly, Selection selection)
             throws IOException {
         return Export.run(
-                new Export.Request(image, dest, deletedOnly, selection, 0, false),
+                new Export.Request(image, dest, selection, deletedOnly),
+                FileListing.Progress.NONE,
+                Diagnostics.ignored());
+    }
+
+    private static Export.Result export(Path image, Path dest, List<String> list, Selection selection)
+            throws IOException {
+        return Export.run(
+                new Export.Request(image, dest, selection, false, null, Export.list(list, "list"), 0, false),
                 FileListing.Progress.NONE,
                 Diagnostics.ignored());
     }

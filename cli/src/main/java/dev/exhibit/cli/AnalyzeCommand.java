@@ -2,10 +2,7 @@ package dev.exhibit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.analyze.Diagnostics;
-import dev.exhibit.analyze.Export;
 import dev.exhibit.analyze.FileContent;
-import dev.exhibit.analyze.FileListing;
-import dev.exhibit.analyze.Glob;
 import dev.exhibit.analyze.Selection;
 import dev.exhibit.analyze.Summaries;
 import dev.exhibit.analyze.fs.InodeAddress;
@@ -39,7 +36,7 @@ import picocli.CommandLine.Parameters;
             "Format and size, the partition table as mmls shows it, and each file system's type, label, size and"
                     + " file counts. The subcommands list, read and export files."
         },
-        subcommands = {AnalyzeCommand.ListFiles.class, AnalyzeCommand.Cat.class, AnalyzeCommand.ExportFiles.class})
+        subcommands = {AnalyzeFiles.class, AnalyzeCommand.Cat.class, AnalyzeExport.class})
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
@@ -157,83 +154,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     @Command(
-            name = "files",
-            mixinStandardHelpOptions = true,
-            description = {
-                "List every file and directory, deleted and orphan ones included.",
-                "A table on a terminal (times in UTC), JSON Lines when piped or with --json, or with --bodyfile the"
-                        + " lines of fls -r -m / (of tsk_gettimes for a whole image with partitions: paths under"
-                        + " volN/, N being mmls's address)."
-            })
-    static final class ListFiles extends OnImage implements Callable<Integer> {
-        @ArgGroup(exclusive = true)
-        Form form;
-
-        @Option(names = "--no-orphans", description = "Skip the orphan search (and the $OrphanFiles directory).")
-        boolean noOrphans;
-
-        @Option(
-                names = "--deleted",
-                description = "Only deleted names (unallocated directory entries, orphans included), as fls -d.")
-        boolean deleted;
-
-        @Option(
-                names = "--path",
-                paramLabel = "GLOB",
-                description = "Only paths matching GLOB: * ? [a-z] {a,b} within a name, ** across directories;"
-                        + " without a / it matches the name (*.jpg), with one the path from the root"
-                        + " (/Users/*/Desktop/**). Case counts.")
-        String pathGlob;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE, which must not exist.")
-        Path out;
-
-        /** How the listing is written; by default a table on a terminal, JSON Lines anywhere else. */
-        static final class Form {
-            @Option(names = "--table", description = "A table for reading (the default on a terminal).")
-            boolean table;
-
-            @Option(names = "--json", description = "JSON Lines (the default when not on a terminal).")
-            boolean json;
-
-            @Option(names = "--bodyfile", description = "A TSK 3.x body file, byte for byte fls -m's.")
-            boolean bodyfile;
-        }
-
-        @Override
-        public Integer call() throws IOException {
-            if (pathGlob != null) {
-                Glob.parse(pathGlob);
-            }
-            FileListing.Request request =
-                    new FileListing.Request(image, Where.of(where), format(), !noOrphans, deleted, pathGlob, 0);
-            Sandbox.files(request, output(spec, out), diagnostics());
-            return done();
-        }
-
-        private FileListing.Format format() {
-            if (form != null && form.bodyfile) {
-                return FileListing.Format.BODYFILE;
-            }
-            if (form != null && form.table) {
-                return FileListing.Format.TABLE;
-            }
-            if (form != null && form.json) {
-                return FileListing.Format.JSON_LINES;
-            }
-            return out == null && Main.stdout().process() && terminal()
-                    ? FileListing.Format.TABLE
-                    : FileListing.Format.JSON_LINES;
-        }
-
-        /** Whether this process talks to a terminal (the JDK's test: standard input and output both are one). */
-        private static boolean terminal() {
-            java.io.Console console = System.console();
-            return console != null && console.isTerminal();
-        }
-    }
-
-    @Command(
             name = "cat",
             mixinStandardHelpOptions = true,
             description = "Write a file's content, byte for byte what icat writes for the same address.")
@@ -258,32 +178,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             FileContent.Request request = new FileContent.Request(
                     image, Where.of(where), path, inode == null ? null : InodeAddress.parse(inode), slack);
             Sandbox.content(request, output(spec, out), diagnostics());
-            return done();
-        }
-    }
-
-    @Command(
-            name = "export",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Extract files as tsk_recover does, with their NTFS streams, recorded times and a manifest.",
-                "Into DEST/files/ (p1/, p2/... per partition), names made safe for this machine, a named stream"
-                        + " beside its file as NAME%3ASTREAM, modification and access times as recorded;"
-                        + " DEST/manifest.jsonl maps each file to its image path, stream, inode address, times and"
-                        + " SHA-256. DEST must be new or empty."
-            })
-    static final class ExportFiles extends OnImage implements Callable<Integer> {
-        @Parameters(index = "1", paramLabel = "DEST", description = "The directory to create.")
-        Path dest;
-
-        @Option(names = "--deleted", description = "Only deleted files (tsk_recover's default; -e gives all).")
-        boolean deleted;
-
-        @Override
-        public Integer call() throws IOException {
-            Export.Result r =
-                    Sandbox.export(new Export.Request(image, dest, deleted, Where.of(where), 0, false), diagnostics());
-            spec.commandLine().getOut().println("exhibit: " + Export.describe(r, dest));
             return done();
         }
     }

@@ -175,6 +175,54 @@ class AnalyzeCommandTest {
         assertThat(again.exit()).isEqualTo(ExitCodes.USAGE);
     }
 
+    /**
+     * Many files in one command: {@code --list} of every regular file fls lists in two partitions, by partition and
+     * inode address; each comes out once, with what icat gives for its address.
+     */
+    @Test
+    void export_list_readsManyFilesInOneCommand() throws Exception {
+        Path image = TestImages.get("mbr");
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.Map<String, Long> sectors = java.util.Map.of("p1", 2048L, "p5", 22528L);
+        for (var part : sectors.entrySet()) {
+            for (Tsk.FlsEntry e : Tsk.fls(image, part.getValue(), null)) {
+                if (e.type().equals("r/r") && !e.path().startsWith("$")) {
+                    lines.add(part.getKey() + ":" + e.address());
+                }
+            }
+        }
+        assertThat(lines).hasSizeGreaterThan(15);
+        Path list = tmp.resolve("selection.txt");
+        Files.write(list, lines);
+        Path dest = tmp.resolve("export");
+        CliRunner.BytesResult r =
+                analyze("mbr", "analyze", "export", image.toString(), dest.toString(), "--list", list.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> manifest = Files.readAllLines(dest.resolve("manifest.jsonl"));
+        List<String> exported = new java.util.ArrayList<>();
+        for (String line : manifest) {
+            JsonNode m = Jcs.mapper().readTree(line);
+            String partition = m.path("partition").asText();
+            exported.add(partition + ":" + m.path("inode").asText());
+            assertThat(m.path("sha256").asText())
+                    .isEqualTo(dev.exhibit.core.digest.Sha256.hex(Tsk.icat(
+                            image, sectors.get(partition), null, m.path("inode").asText(), false)));
+        }
+        // FAT addresses are bare inodes, NTFS ones name the stream: the manifest gives back the list
+        assertThat(exported).containsExactlyInAnyOrderElementsOf(lines);
+        CliRunner.BytesResult both = analyze(
+                "mbr",
+                "analyze",
+                "export",
+                image.toString(),
+                tmp.resolve("x").toString(),
+                "--list",
+                list.toString(),
+                "--deleted");
+        assertThat(both.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("--list names exactly the files to export");
+    }
+
     /** Bad input: one line on stderr naming what and where, the documented status, no stack trace. */
     @ParameterizedTest
     @CsvSource(

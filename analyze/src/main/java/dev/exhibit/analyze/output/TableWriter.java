@@ -54,9 +54,12 @@ public final class TableWriter extends StreamRecords {
         boolean metaAllocated = meta && (e.metaFlags() & Entry.META_ALLOC) != 0;
         left(partition, PARTITION_WIDTH);
         out.write(' ');
+        // a directory's data stream is data, shown as a file as fls -l shows it (d/r)
+        boolean dirData =
+                meta && attr != 0 && Attribute.type(attr) == Attribute.NTFS_DATA && e.metaType() == Entry.META_TYPE_DIR;
         out.write(BodyfileWriter.letter(BodyfileWriter.NAME_LETTERS, e.nameType()))
                 .write('/')
-                .write(meta ? BodyfileWriter.letter(BodyfileWriter.META_LETTERS, e.metaType()) : '-')
+                .write(!meta ? '-' : dirData ? 'r' : BodyfileWriter.letter(BodyfileWriter.META_LETTERS, e.metaType()))
                 .ascii("  ");
         String state = orphan ? "orphan" : !deleted ? "alloc" : metaAllocated ? "realloc" : "deleted";
         left(state, STATE_WIDTH);

@@ -104,17 +104,26 @@ final class Requests {
         List<String> a = base(r.image(), r.selection());
         a.add("destination=" + r.destination());
         a.add("deletedOnly=" + r.deletedOnly());
+        if (r.pathGlob() != null) {
+            a.add("pathGlob=" + r.pathGlob());
+        }
+        if (r.list() != null) {
+            r.list().forEach(item -> a.add("item=" + item));
+        }
         a.add("firstTarget=" + r.firstTarget());
         a.add("resume=" + r.resume());
         return a;
     }
 
     static Export.Request export(Args a) {
+        List<String> items = a.all("item");
         return new Export.Request(
                 image(a),
                 Path.of(a.get("destination")),
-                a.flag("deletedOnly"),
                 selection(a),
+                a.flag("deletedOnly"),
+                a.get("pathGlob"),
+                items.isEmpty() ? null : items,
                 a.number("firstTarget").intValue(),
                 a.flag("resume"));
     }

@@ -119,8 +119,7 @@ public final class Sandbox {
                 break;
             }
             diagnostics.warning(crash.describe(request.image()) + "; going on with the next file system");
-            r = new Export.Request(
-                    r.image(), r.destination(), r.deletedOnly(), r.selection(), crash.target() + 1, true);
+            r = r.resumedAt(crash.target() + 1);
         }
         failIfCrashed(crashes, request.image(), "the files written before the crash are in the manifest");
         return new Export.Result(files, bytes, failures);
