@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code exhibit analyze cat}: one file's content, byte for byte what {@code icat} writes for the same address
@@ -61,8 +60,7 @@ public final class FileContent {
             throw ExhibitException.evidence(image.path() + ": the partition table lists no allocated partition");
         }
         throw ExhibitException.usage(image.path() + " holds " + targets.size()
-                + " partitions; choose one with --partition ("
-                + targets.stream().map(t -> Long.toString(t.partitionAddress())).collect(Collectors.joining(", "))
-                + ") or --offset SECTORS");
+                + " partitions; choose one with --partition or give --offset SECTORS: "
+                + Selection.choices(targets.stream().map(Target::partition).toList()));
     }
 }

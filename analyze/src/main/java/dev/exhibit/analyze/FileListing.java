@@ -6,8 +6,10 @@ import dev.exhibit.analyze.fs.FileSystem;
 import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.output.BodyfileWriter;
 import dev.exhibit.analyze.output.ByteOut;
+import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.output.EntryWriter;
 import dev.exhibit.analyze.output.JsonLinesWriter;
+import dev.exhibit.analyze.output.TableWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,13 +29,34 @@ public final class FileListing {
     /** Output formats. */
     public enum Format {
         JSON_LINES,
-        BODYFILE
+        BODYFILE,
+        /** For people at a terminal: {@link TableWriter}. */
+        TABLE
     }
 
     /**
+     * @param deletedOnly only names whose directory entry is unallocated, as {@code fls -d}
+     * @param pathGlob only paths (display form) the {@link Glob} matches, or {@code null} for all
      * @param firstTarget index of the first target to list (the sandbox resumes after a crash with the next one)
      */
-    public record Request(Path image, Selection selection, Format format, boolean orphans, int firstTarget) {}
+    public record Request(
+            Path image,
+            Selection selection,
+            Format format,
+            boolean orphans,
+            boolean deletedOnly,
+            String pathGlob,
+            int firstTarget) {
+        /** Every name of the selected file systems, orphans included, in {@code format}. */
+        public Request(Path image, Selection selection, Format format) {
+            this(image, selection, format, true, false, null, 0);
+        }
+
+        /** The same request, resumed at target {@code first}. */
+        public Request from(int first) {
+            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, first);
+        }
+    }
 
     private FileListing() {}
 
@@ -47,6 +70,10 @@ public final class FileListing {
             image.warnings().forEach(diagnostics::warning);
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
+            if (request.format() == Format.TABLE && request.firstTarget() == 0) {
+                out.ascii(TableWriter.HEADING);
+                out.endRecord();
+            }
             for (Target target : targets) {
                 if (target.index() < request.firstTarget()) {
                     continue;
@@ -66,13 +93,17 @@ public final class FileListing {
 
     private static void walk(FileSystem fs, Target target, Request request, ByteOut out, Progress progress)
             throws IOException {
-        EntryWriter writer = request.format() == Format.BODYFILE
-                ? new BodyfileWriter(out, fs.type().isNtfs())
-                : new JsonLinesWriter(out, target.partitionAddress(), fs.type());
+        EntryWriter writer = switch (request.format()) {
+            case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs());
+            case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type());
+            case TABLE -> new TableWriter(out, target.partitionName(), fs.type());
+        };
         byte[] prefix = target.prefix().getBytes(StandardCharsets.US_ASCII);
         long orphanDir = fs.lastInode();
         boolean orphans = request.orphans();
-        int flags = DirectoryWalk.ALLOC | DirectoryWalk.UNALLOC | DirectoryWalk.RECURSE;
+        Glob glob = request.pathGlob() == null ? null : Glob.parse(request.pathGlob());
+        // deleted only: fls -d's walk, which enters every directory but calls back for unallocated names alone
+        int flags = (request.deletedOnly() ? 0 : DirectoryWalk.ALLOC) | DirectoryWalk.UNALLOC | DirectoryWalk.RECURSE;
         if (!orphans) {
             flags |= DirectoryWalk.NOORPHAN;
         }
@@ -80,12 +111,23 @@ public final class FileListing {
             if (!orphans && isOrphanDirectory(e, orphanDir)) {
                 return true;
             }
-            writer.write(e, prefix);
+            if (glob == null || glob.matches(displayPath(e))) {
+                writer.write(e, prefix);
+            }
             if (isDirectory(e)) {
                 progress.directory(e);
             }
             return true;
         });
+    }
+
+    /** {@code /Documents/notes.md}: the entry's path from the root in its display form, as {@link Glob} sees it. */
+    static String displayPath(Entry e) {
+        byte[] path = new byte[1 + e.parentLength() + e.nameLength()];
+        path[0] = '/';
+        e.copyParent(path, 1);
+        e.copyName(path, 1 + e.parentLength());
+        return Display.of(path);
     }
 
     /** The virtual {@code $OrphanFiles} directory libtsk adds to the root at the last metadata address. */

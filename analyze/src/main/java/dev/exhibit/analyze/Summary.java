@@ -3,10 +3,12 @@ package dev.exhibit.analyze;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.analyze.fs.FileSystem;
+import dev.exhibit.analyze.fs.VolumeId;
 import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.tsk.TskException;
 import dev.exhibit.analyze.vs.Partition;
+import dev.exhibit.analyze.vs.PartitionIdentity;
 import dev.exhibit.analyze.vs.VolumeSystem;
 import dev.exhibit.core.Invocation;
 import dev.exhibit.core.json.Jcs;
@@ -19,12 +21,12 @@ import java.util.Optional;
 
 /**
  * Builds the analysis summary in this process (the sandbox worker runs it): type {@code exhibit.analysis-summary},
- * version 1, the shape docs/analyze.md documents and the report module reads. Damage is recorded, not thrown: a
+ * version 2, the shape docs/analyze.md documents and the report module reads. Damage is recorded, not thrown: a
  * partition without a readable file system becomes a problem and the rest of the image is still summarised.
  */
 final class Summary {
     static final String TYPE = "exhibit.analysis-summary";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private Summary() {}
 
@@ -68,7 +70,7 @@ final class Summary {
             progress.targets(targets.size());
             for (Target t : targets) {
                 if (skipOpen.containsKey(t.index())) {
-                    problems.add(problem("file system", t.byteOffset(), t.partitionAddress(), skipOpen.get(t.index())));
+                    problems.add(problem("file system", t.byteOffset(), t.partitionName(), skipOpen.get(t.index())));
                     continue;
                 }
                 progress.target(t);
@@ -100,16 +102,12 @@ final class Summary {
         try {
             fs = FileSystem.open(image, t.byteOffset());
         } catch (TskException e) {
-            problems.add(problem("file system", t.byteOffset(), t.partitionAddress(), e.getMessage()));
+            problems.add(problem("file system", t.byteOffset(), t.partitionName(), e.getMessage()));
             return;
         }
         try (fs) {
             ObjectNode n = fileSystems.addObject();
-            if (t.partition() == null) {
-                n.putNull("partition");
-            } else {
-                n.put("partition", t.partition().address());
-            }
+            n.put("partition", t.partitionName());
             n.put("byteOffset", fs.byteOffset());
             n.put("startSector", fs.byteOffset() / image.sectorSizeBytes());
             n.put("type", fs.type().name());
@@ -120,6 +118,7 @@ final class Summary {
             byte[] label = fs.label();
             n.put("label", Display.of(label));
             n.put("labelBytes", Base64.getEncoder().encodeToString(label));
+            n.set("volumeId", volumeId(fs.volumeId()));
             n.put("blockSizeBytes", fs.blockSizeBytes());
             n.put("blockCount", fs.blockCount());
             n.put("sizeBytes", fs.blockCount() * fs.blockSizeBytes());
@@ -130,7 +129,7 @@ final class Summary {
             if (crashed != null) {
                 n.put("complete", false);
                 n.putNull("files");
-                problems.add(problem("file system", fs.byteOffset(), t.partitionAddress(), crashed));
+                problems.add(problem("file system", fs.byteOffset(), t.partitionName(), crashed));
                 return;
             }
             try {
@@ -139,7 +138,7 @@ final class Summary {
             } catch (TskException e) {
                 n.put("complete", false);
                 n.putNull("files");
-                problems.add(problem("file system", fs.byteOffset(), t.partitionAddress(), e.getMessage()));
+                problems.add(problem("file system", fs.byteOffset(), t.partitionName(), e.getMessage()));
             }
         }
     }
@@ -162,9 +161,12 @@ final class Summary {
         n.put("description", vs.description());
         n.put("byteOffset", vs.byteOffset());
         n.put("blockSizeBytes", vs.blockSizeBytes());
+        n.put("diskGuid", vs.diskGuid());
+        n.put("diskSignature", vs.diskSignature());
         ArrayNode parts = n.putArray("partitions");
         for (Partition p : vs.partitions()) {
             ObjectNode o = parts.addObject();
+            o.put("name", p.name());
             o.put("address", p.address());
             o.put("slot", p.slot());
             o.put("kind", p.kind());
@@ -178,19 +180,48 @@ final class Summary {
             o.put("slotNumber", p.slotNumber());
             o.put("description", Display.of(p.description()));
             o.put("descriptionBytes", Base64.getEncoder().encodeToString(p.description()));
+            o.set("gpt", p.identity() instanceof PartitionIdentity.Gpt g ? gpt(g) : null);
+            o.set("mbr", p.identity() instanceof PartitionIdentity.Mbr m ? mbr(m) : null);
         }
         return n;
     }
 
-    static ObjectNode problem(String structure, long byteOffset, Long partition, String message) {
+    private static ObjectNode gpt(PartitionIdentity.Gpt g) {
+        ObjectNode o = Jcs.object();
+        o.put("entry", g.entry());
+        o.put("typeGuid", g.typeGuid());
+        o.put("typeName", g.typeName());
+        o.put("partitionGuid", g.partitionGuid());
+        o.put("attributes", g.attributes());
+        return o;
+    }
+
+    private static ObjectNode mbr(PartitionIdentity.Mbr m) {
+        ObjectNode o = Jcs.object();
+        o.put("table", m.table());
+        o.put("tableSector", m.tableSector());
+        o.put("entry", m.entry());
+        o.put("type", m.type());
+        o.put("bootable", m.bootable());
+        return o;
+    }
+
+    private static ObjectNode volumeId(VolumeId id) {
+        if (id == null) {
+            return null;
+        }
+        ObjectNode o = Jcs.object();
+        o.put("kind", id.kind());
+        o.put("value", id.value());
+        o.put("hex", id.hex());
+        return o;
+    }
+
+    static ObjectNode problem(String structure, long byteOffset, String partition, String message) {
         ObjectNode n = Jcs.object();
         n.put("structure", structure);
         n.put("byteOffset", byteOffset);
-        if (partition == null) {
-            n.putNull("partition");
-        } else {
-            n.put("partition", partition);
-        }
+        n.put("partition", partition);
         n.put("message", message);
         return n;
     }

@@ -13,18 +13,19 @@ import dev.exhibit.analyze.vs.Partition;
  * @param partition the partition, or {@code null}
  * @param byteOffset where the file system starts in the image
  * @param prefix what body-file paths start with: {@code /} as {@code fls -m /}, or {@code volN/} as
- *     {@code tsk_gettimes} writes for partition N when a whole image is listed
+ *     {@code tsk_gettimes} writes it for the partition at mmls's address N when a whole image is listed (the body
+ *     file is The Sleuth Kit's format, so it keeps The Sleuth Kit's name)
  */
 public record Target(int index, Partition partition, long byteOffset, String prefix) {
-    /** The partition's address, or {@code null} without one. */
-    public Long partitionAddress() {
-        return partition == null ? null : partition.address();
+    /** The partition's name ({@code p2}), or {@code null} without one. */
+    public String partitionName() {
+        return partition == null ? null : partition.name();
     }
 
-    /** For messages: {@code partition 2 (sector 2048)} or {@code the file system at byte offset 0}. */
+    /** For messages: {@code partition p1 (sector 2048)} or {@code the file system at byte offset 0}. */
     public String describe() {
         if (partition != null) {
-            return "partition " + partition.address() + " (sector " + partition.startSector() + ")";
+            return "partition " + partition.name() + " (sector " + partition.startSector() + ")";
         }
         return "the file system at byte offset " + byteOffset;
     }

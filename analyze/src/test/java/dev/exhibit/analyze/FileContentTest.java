@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.testkit.Sfdisk;
 import dev.exhibit.testkit.TestImages;
 import dev.exhibit.testkit.Tsk;
 import dev.exhibit.testkit.Unchanged;
@@ -18,7 +19,8 @@ class FileContentTest {
                 .filter(r -> r.description().startsWith("NTFS"))
                 .findFirst()
                 .orElseThrow();
-        Selection partition = new Selection((long) Tsk.mmls(image).indexOf(ntfs), null);
+        Selection partition = new Selection(
+                Sfdisk.read(image).at(ntfs.startSector()).orElseThrow().exhibitName(), null);
         Unchanged before = Unchanged.of(TestImages.segments("mbr"));
         int streams = 0;
         for (Tsk.FlsEntry e : Tsk.fls(image, ntfs.startSector(), null)) {
@@ -55,7 +57,10 @@ class FileContentTest {
         assertThatThrownBy(() -> Run.cat(image, Selection.ALL, "/README.TXT", null, false))
                 .isInstanceOfSatisfying(ExhibitException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ExhibitException.Kind.USAGE);
-                    assertThat(e.getMessage()).contains("holds 4 partitions").contains("--partition (");
+                    assertThat(e.getMessage())
+                            .contains("holds 4 partitions")
+                            .contains("--partition")
+                            .contains("p1 (sector 2048, EFI system), p2 (sector 12288, Linux data)");
                 });
     }
 

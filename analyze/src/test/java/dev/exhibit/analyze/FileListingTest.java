@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.core.json.Jcs;
+import dev.exhibit.testkit.Sfdisk;
 import dev.exhibit.testkit.TestImages;
 import dev.exhibit.testkit.Tsk;
 import dev.exhibit.testkit.Unchanged;
@@ -85,6 +86,7 @@ class FileListingTest {
                 .findFirst()
                 .orElseThrow();
         long address = Tsk.mmls(damaged).indexOf(ntfs);
+        String name = Sfdisk.read(damaged).at(ntfs.startSector()).orElseThrow().exhibitName();
         try (java.nio.channels.FileChannel ch =
                 java.nio.channels.FileChannel.open(damaged, java.nio.file.StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.allocate(512), ntfs.startSector() * 512);
@@ -98,19 +100,21 @@ class FileListingTest {
         assertThat(out.problems())
                 .singleElement()
                 .asString()
-                .startsWith("partition " + address + " (sector " + ntfs.startSector() + ") skipped: ")
+                .startsWith("partition " + name + " (sector " + ntfs.startSector() + ") skipped: ")
                 .contains("file system at byte offset " + ntfs.startSector() * 512);
     }
 
+    /** {@code --partition p5} is the partition Linux calls {@code sda5}: the logical NTFS of the mbr image. */
     @Test
-    void partition_selectsTheFileSystemMmlsPlacesThere() {
+    void partition_selectsTheFileSystemLinuxNumbersAlike() {
         Path image = TestImages.get("mbr");
         Tsk.MmlsRow ntfs = Tsk.mmls(image).stream()
                 .filter(r -> r.description().startsWith("NTFS"))
                 .findFirst()
                 .orElseThrow();
-        long address = Tsk.mmls(image).indexOf(ntfs);
-        byte[] ours = Run.body(image, new Selection(address, null)).bytes();
+        String name = Sfdisk.read(image).at(ntfs.startSector()).orElseThrow().exhibitName();
+        assertThat(name).isEqualTo("p5");
+        byte[] ours = Run.body(image, new Selection(name, null)).bytes();
         assertThat(ours).isEqualTo(Tsk.bodyfile(image, ntfs.startSector(), null));
     }
 

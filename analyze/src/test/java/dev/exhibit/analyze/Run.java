@@ -21,15 +21,15 @@ final class Run {
     }
 
     static Output files(Path image, Selection selection, FileListing.Format format, boolean orphans) {
+        return files(new FileListing.Request(image, selection, format, orphans, false, null, 0));
+    }
+
+    static Output files(FileListing.Request request) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         List<String> warnings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try (ByteOut out = ByteOut.to(Channels.newChannel(bytes))) {
-            FileListing.run(
-                    new FileListing.Request(image, selection, format, orphans, 0),
-                    out,
-                    FileListing.Progress.NONE,
-                    Diagnostics.of(warnings::add, problems::add));
+            FileListing.run(request, out, FileListing.Progress.NONE, Diagnostics.of(warnings::add, problems::add));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,9 +2,7 @@ package dev.exhibit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.analyze.Diagnostics;
-import dev.exhibit.analyze.Export;
 import dev.exhibit.analyze.FileContent;
-import dev.exhibit.analyze.FileListing;
 import dev.exhibit.analyze.Selection;
 import dev.exhibit.analyze.Summaries;
 import dev.exhibit.analyze.fs.InodeAddress;
@@ -38,7 +36,7 @@ import picocli.CommandLine.Parameters;
             "Format and size, the partition table as mmls shows it, and each file system's type, label, size and"
                     + " file counts. The subcommands list, read and export files."
         },
-        subcommands = {AnalyzeCommand.ListFiles.class, AnalyzeCommand.Cat.class, AnalyzeCommand.ExportFiles.class})
+        subcommands = {AnalyzeFiles.class, AnalyzeCommand.Cat.class, AnalyzeExport.class})
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
@@ -47,7 +45,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "The image (raw, .001, .E01, VHD, VMDK).")
     Path image;
 
-    @Option(names = "--json", description = "Print the summary as JSON (type exhibit.analysis-summary, version 1).")
+    @Option(names = "--json", description = "Print the summary as JSON (type exhibit.analysis-summary, version 2).")
     boolean json;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON summary to FILE, which must not exist.")
@@ -62,8 +60,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (image == null) {
-            spec.commandLine().usage(spec.commandLine().getOut());
-            return ExitCodes.OK;
+            // nothing to do is a mistake, not a success: say so, then show what can be done
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("exhibit: usage error: give an IMAGE to summarise, or a subcommand (files, cat, export)");
+            spec.commandLine().usage(err);
+            err.flush();
+            return ExitCodes.USAGE;
         }
         PrintWriter stdout = spec.commandLine().getOut();
         ObjectNode summary =
@@ -106,13 +108,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --partition N} or {@code --offset SECTORS}. */
+    /** {@code --partition NAME} or {@code --offset SECTORS}. */
     static final class Where {
         @Option(
                 names = "--partition",
-                paramLabel = "N",
-                description = "The file system in partition N (the first column of the partition table).")
-        Long partition;
+                paramLabel = "NAME",
+                description = "The file system in partition NAME, as exhibit analyze IMAGE names it (p1, p2, p5...:"
+                        + " the GPT entry or MBR partition number, as Linux numbers sda1, sda2...).")
+        String partition;
 
         @Option(
                 names = "--offset",
@@ -151,37 +154,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     @Command(
-            name = "files",
-            mixinStandardHelpOptions = true,
-            description = {
-                "List every file and directory, deleted and orphan ones included.",
-                "JSON Lines, or with --bodyfile the lines of fls -r -m / (of tsk_gettimes for a whole image with"
-                        + " partitions: paths under volN/)."
-            })
-    static final class ListFiles extends OnImage implements Callable<Integer> {
-        @Option(names = "--bodyfile", description = "Write a TSK 3.x body file instead of JSON Lines.")
-        boolean bodyfile;
-
-        @Option(names = "--no-orphans", description = "Skip the orphan search (and the $OrphanFiles directory).")
-        boolean noOrphans;
-
-        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE, which must not exist.")
-        Path out;
-
-        @Override
-        public Integer call() throws IOException {
-            FileListing.Request request = new FileListing.Request(
-                    image,
-                    Where.of(where),
-                    bodyfile ? FileListing.Format.BODYFILE : FileListing.Format.JSON_LINES,
-                    !noOrphans,
-                    0);
-            Sandbox.files(request, output(spec, out), diagnostics());
-            return done();
-        }
-    }
-
-    @Command(
             name = "cat",
             mixinStandardHelpOptions = true,
             description = "Write a file's content, byte for byte what icat writes for the same address.")
@@ -206,31 +178,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             FileContent.Request request = new FileContent.Request(
                     image, Where.of(where), path, inode == null ? null : InodeAddress.parse(inode), slack);
             Sandbox.content(request, output(spec, out), diagnostics());
-            return done();
-        }
-    }
-
-    @Command(
-            name = "export",
-            mixinStandardHelpOptions = true,
-            description = {
-                "Extract files as tsk_recover does, with a manifest.",
-                "Into DEST/files/ (vol_SECTOR/ per partition), names made safe for this machine;"
-                        + " DEST/manifest.jsonl maps each file to its image path, inode and SHA-256."
-                        + " DEST must be new or empty."
-            })
-    static final class ExportFiles extends OnImage implements Callable<Integer> {
-        @Parameters(index = "1", paramLabel = "DEST", description = "The directory to create.")
-        Path dest;
-
-        @Option(names = "--deleted", description = "Only deleted files (tsk_recover's default; -e gives all).")
-        boolean deleted;
-
-        @Override
-        public Integer call() throws IOException {
-            Export.Result r =
-                    Sandbox.export(new Export.Request(image, dest, deleted, Where.of(where), 0, false), diagnostics());
-            spec.commandLine().getOut().println("exhibit: " + Export.describe(r, dest));
             return done();
         }
     }

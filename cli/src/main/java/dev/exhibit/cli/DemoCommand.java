@@ -148,6 +148,7 @@ final class DemoCommand implements Callable<Integer> {
                     "--out",
                     item.resolve("analysis.json").toString());
             run("analyze", acquired.toString());
+            run("analyze", "files", acquired.toString(), "--table");
         }
 
         heading("6. The examiner's signing key (demo only: its password is in a file beside it)");

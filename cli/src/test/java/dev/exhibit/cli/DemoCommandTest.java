@@ -33,6 +33,8 @@ class DemoCommandTest {
                 .contains("Result: PASS")
                 .contains("DOS Partition Table")
                 .contains("label \"ALEX-USB\"")
+                .contains("Part Type State")
+                .contains("/home/alex/Documents/resignation draft.txt")
                 .contains("report:        ");
         Path caseDir = root.resolve("case");
         List<String> events = Acquisitions.records(caseDir.resolve("custody.log.jsonl")).stream()

@@ -264,6 +264,11 @@ class ImageFactsTest {
 
     /** Entries a file system adds itself: metadata files, lost+found, the FAT/exFAT volume-label entry. */
     static boolean isSystemEntry(String path) {
-        return path.startsWith("$") || path.equals("lost+found") || path.endsWith("(Volume Label Entry)");
+        return path.startsWith("$")
+                || path.equals("lost+found")
+                || path.endsWith("(Volume Label Entry)")
+                // fls lists a directory's named data stream once more through its "." entry (DIR/.:STREAM)
+                || path.contains("/.:")
+                || path.startsWith(".:");
     }
 }

@@ -255,7 +255,12 @@ public final class Entry {
      * {@link TskFile#content}).
      */
     public void content(ContentWalk.Sink sink) throws IOException {
-        ContentWalk.run(fs, Mem.ALL.asSlice(file, Layouts.FS_FILE_BYTES), null, null, false, sink);
+        content(null, null, sink);
+    }
+
+    /** Streams the attribute of {@code type} and {@code id} (both {@code null}: the default content). */
+    public void content(Integer type, Integer id, ContentWalk.Sink sink) throws IOException {
+        ContentWalk.run(fs, Mem.ALL.asSlice(file, Layouts.FS_FILE_BYTES), type, id, false, sink);
     }
 
     long fileAddress() {

@@ -153,6 +153,17 @@ public final class FileSystem implements AutoCloseable {
         return label.clone();
     }
 
+    /** The file system's UUID or serial number as libtsk read it, or {@code null} when it records none. */
+    public VolumeId volumeId() {
+        long used = Mem.i64(self.address() + Layouts.FS_ID_USED);
+        int n = (int) Math.max(0, Math.min(used, Layouts.FS_ID_BYTES));
+        byte[] id = new byte[n];
+        if (n > 0) {
+            Mem.copy(self.address() + Layouts.FS_ID, id, 0, n);
+        }
+        return VolumeId.of(type, id);
+    }
+
     /** libtsk's current error as a failure of this file system, naming the image and the file system's offset. */
     TskException failure(String what) {
         return TskException.fromLibtsk(

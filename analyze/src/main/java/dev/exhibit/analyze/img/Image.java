@@ -106,6 +106,23 @@ public final class Image implements AutoCloseable {
         return sectorSizeBytes;
     }
 
+    /**
+     * Reads up to {@code length} bytes of the media at {@code byteOffset}, through libtsk (so EWF, VHD and VMDK are
+     * read as the disk they hold); fewer at the end of the media, none past it or when libtsk cannot read there.
+     */
+    public byte[] read(long byteOffset, int length) {
+        if (byteOffset < 0 || length <= 0 || byteOffset >= sizeBytes) {
+            return new byte[0];
+        }
+        int n = (int) Math.min(length, sizeBytes - byteOffset);
+        try (Arena temp = Arena.ofConfined()) {
+            MemorySegment buffer = temp.allocate(n);
+            long got = Calls.imgRead(self, byteOffset, buffer, n);
+            Calls.errorReset();
+            return got <= 0 ? new byte[0] : buffer.asSlice(0, got).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
     /** Every file libtsk opened for this image, in order (several for split raw and segmented EWF). */
     public List<Path> files() {
         return files;

@@ -16,8 +16,8 @@ import java.io.IOException;
  */
 public final class BodyfileWriter implements EntryWriter {
     private static final int TYPE_LETTERS = 12;
-    private static final byte[] NAME_LETTERS = Calls.typeLetters("tsk_fs_name_type_str", TYPE_LETTERS);
-    private static final byte[] META_LETTERS = Calls.typeLetters("tsk_fs_meta_type_str", TYPE_LETTERS);
+    static final byte[] NAME_LETTERS = Calls.typeLetters("tsk_fs_name_type_str", TYPE_LETTERS);
+    static final byte[] META_LETTERS = Calls.typeLetters("tsk_fs_meta_type_str", TYPE_LETTERS);
     private static final byte[] I30 = {'$', 'I', '3', '0'};
     private static final long LOW_32_BITS = 0xFFFF_FFFFL;
 
@@ -146,7 +146,7 @@ public final class BodyfileWriter implements EntryWriter {
         return (mode & x) != 0 ? 'x' : '-';
     }
 
-    private static int letter(byte[] letters, int type) {
+    static int letter(byte[] letters, int type) {
         return type >= 0 && type < letters.length ? letters[type] : '-';
     }
 

@@ -56,6 +56,21 @@ public final class Display {
         return of(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes the display form as UTF-8 text, for people (the table of {@code analyze files}). */
+    public static void write(ByteOut out, byte[] raw, int off, int len) throws IOException {
+        scan(raw, off, len, new Sink() {
+            @Override
+            public void plain(byte[] b, int from, int to) throws IOException {
+                out.write(b, from, to - from);
+            }
+
+            @Override
+            public void badge(String label) throws IOException {
+                out.write(OPEN).ascii(label).write(CLOSE);
+            }
+        });
+    }
+
     /** Writes the display form as a JSON string literal, quotes included. */
     public static void writeJson(ByteOut out, byte[] raw, int off, int len) throws IOException {
         out.write('"');

@@ -15,7 +15,7 @@ import java.util.Base64;
  * times. NTFS files get one line per {@code $DATA} stream (alternate data streams included) and HFS+ files one more
  * for a resource fork; directories one line.
  */
-public final class JsonLinesWriter implements EntryWriter {
+public final class JsonLinesWriter extends StreamRecords {
     private static final String[] NAME_TYPES = {
         "unknown",
         "fifo",
@@ -44,92 +44,42 @@ public final class JsonLinesWriter implements EntryWriter {
         "virtual",
         "virtual-directory"
     };
-    private static final int HFS = 0x1000;
-    private static final int HFS_LEGACY = 0x8000;
 
     private final ByteOut out;
     private final String partition;
-    private final FileSystemType type;
     private final Base64.Encoder base64 = Base64.getEncoder();
-    private byte[] path = new byte[4096];
 
-    /** @param partition the partition's address in the volume system, or {@code null} for a bare file system */
-    public JsonLinesWriter(ByteOut out, Long partition, FileSystemType type) {
+    /** @param partition the partition's name ({@code p2}), or {@code null} for a file system without a partition */
+    public JsonLinesWriter(ByteOut out, String partition, FileSystemType type) {
+        super(type);
         this.out = out;
-        this.partition = partition == null ? "null" : Long.toString(partition);
-        this.type = type;
+        // names are p or m and digits, nothing JSON would have to escape
+        this.partition = partition == null ? "null" : "\"" + partition + "\"";
     }
 
     @Override
-    public void write(Entry e, byte[] prefix) throws IOException {
-        int nameLength = e.nameLength();
-        if (e.isDot()) {
-            return;
-        }
-        int parentLength = e.parentLength();
-        int pathLength = 1 + parentLength + nameLength;
-        if (path.length < pathLength) {
-            path = new byte[Math.max(pathLength, path.length * 2)];
-        }
-        path[0] = '/';
-        e.copyParent(path, 1);
-        e.copyName(path, 1 + parentLength);
-        boolean orphan = e.inOrphanDirectory();
-        if (type.isNtfs() && e.hasMeta()) {
-            // as fls: one line per $DATA stream and per $INDEX_ROOT (a directory's $I30 carries no stream name)
-            boolean printed = false;
-            int count = e.attributeCount();
-            for (int i = 0; i < count; i++) {
-                long attr = e.attribute(i);
-                int t = attr == 0 ? 0 : Attribute.type(attr);
-                if (t == Attribute.NTFS_DATA || t == Attribute.NTFS_IDXROOT) {
-                    record(e, pathLength, parentLength, orphan, attr);
-                    printed = true;
-                }
-            }
-            if (!printed) {
-                record(e, pathLength, parentLength, orphan, 0);
-            }
-            return;
-        }
-        record(e, pathLength, parentLength, orphan, 0);
-        if ((type.code() == HFS || type.code() == HFS_LEGACY) && e.hasMeta()) {
-            int count = e.attributeCount();
-            for (int i = 0; i < count; i++) {
-                long attr = e.attribute(i);
-                if (attr != 0 && Attribute.type(attr) == Attribute.HFS_RSRC) {
-                    record(e, pathLength, parentLength, orphan, attr);
-                }
-            }
-        }
-    }
-
-    private void record(Entry e, int pathLength, int parentLength, boolean orphan, long attr) throws IOException {
+    void record(Entry e, boolean orphan, long attr) throws IOException {
         out.ascii("{\"partition\":").ascii(partition);
         out.ascii(",\"path\":");
         Display.writeJson(out, path, 0, pathLength);
         out.ascii(",\"pathBytes\":\"")
                 .write(base64.encode(java.util.Arrays.copyOf(path, pathLength)))
                 .write('"');
-        int nameStart = 1 + parentLength;
         out.ascii(",\"name\":");
         Display.writeJson(out, path, nameStart, pathLength - nameStart);
         out.ascii(",\"nameBytes\":\"")
                 .write(base64.encode(java.util.Arrays.copyOfRange(path, nameStart, pathLength)))
                 .write('"');
-        byte[] stream = attr == 0 ? null : Attribute.name(attr);
-        if (stream != null && stream.length > 0 && !isI30(stream)) {
+        byte[] stream = streamName(attr);
+        if (stream != null) {
             out.ascii(",\"stream\":");
             Display.writeJson(out, stream, 0, stream.length);
             out.ascii(",\"streamBytes\":\"").write(base64.encode(stream)).write('"');
         } else {
             out.ascii(",\"stream\":null");
         }
-        out.ascii(",\"inode\":\"").unsignedDecimal(e.nameMetaAddress());
-        if (attr != 0) {
-            out.write('-').unsignedDecimal(Integer.toUnsignedLong(Attribute.type(attr)));
-            out.write('-').decimal(Attribute.id(attr));
-        }
+        out.ascii(",\"inode\":\"");
+        inode(out, e, attr);
         out.ascii("\",\"nameType\":\"").ascii(name(NAME_TYPES, e.nameType())).write('"');
         boolean deleted = e.nameDeleted();
         out.ascii(",\"allocated\":").ascii(deleted ? "false" : "true");
@@ -153,7 +103,7 @@ public final class JsonLinesWriter implements EntryWriter {
         time(e, "atime", Time.ATIME);
         time(e, "ctime", Time.CTIME);
         time(e, "crtime", Time.CRTIME);
-        if (type.isNtfs()) {
+        if (type().isNtfs()) {
             out.ascii(",\"fileNameTimes\":{\"mtime\":");
             value(e, Time.FN_MTIME);
             out.ascii(",\"atime\":");
@@ -194,9 +144,5 @@ public final class JsonLinesWriter implements EntryWriter {
 
     private static String name(String[] names, int type) {
         return type >= 0 && type < names.length ? names[type] : "unknown-" + type;
-    }
-
-    private static boolean isI30(byte[] stream) {
-        return stream.length == 4 && stream[0] == '$' && stream[1] == 'I' && stream[2] == '3' && stream[3] == '0';
     }
 }

@@ -59,6 +59,10 @@ final class Requests {
         List<String> a = base(r.image(), r.selection());
         a.add("format=" + r.format().name());
         a.add("orphans=" + r.orphans());
+        a.add("deletedOnly=" + r.deletedOnly());
+        if (r.pathGlob() != null) {
+            a.add("pathGlob=" + r.pathGlob());
+        }
         a.add("firstTarget=" + r.firstTarget());
         return a;
     }
@@ -69,6 +73,8 @@ final class Requests {
                 selection(a),
                 FileListing.Format.valueOf(a.get("format")),
                 a.flag("orphans"),
+                a.flag("deletedOnly"),
+                a.get("pathGlob"),
                 a.number("firstTarget").intValue());
     }
 
@@ -98,17 +104,26 @@ final class Requests {
         List<String> a = base(r.image(), r.selection());
         a.add("destination=" + r.destination());
         a.add("deletedOnly=" + r.deletedOnly());
+        if (r.pathGlob() != null) {
+            a.add("pathGlob=" + r.pathGlob());
+        }
+        if (r.list() != null) {
+            r.list().forEach(item -> a.add("item=" + item));
+        }
         a.add("firstTarget=" + r.firstTarget());
         a.add("resume=" + r.resume());
         return a;
     }
 
     static Export.Request export(Args a) {
+        List<String> items = a.all("item");
         return new Export.Request(
                 image(a),
                 Path.of(a.get("destination")),
-                a.flag("deletedOnly"),
                 selection(a),
+                a.flag("deletedOnly"),
+                a.get("pathGlob"),
+                items.isEmpty() ? null : items,
                 a.number("firstTarget").intValue(),
                 a.flag("resume"));
     }
@@ -153,6 +168,7 @@ final class Requests {
     }
 
     private static Selection selection(Args a) {
-        return new Selection(a.number("partition"), a.number("offsetSectors"));
+        String partition = a.get("partition");
+        return new Selection(partition == null || partition.isEmpty() ? null : partition, a.number("offsetSectors"));
     }
 }

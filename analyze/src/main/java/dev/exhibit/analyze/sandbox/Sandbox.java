@@ -71,8 +71,7 @@ public final class Sandbox {
         List<Worker.Crash> crashes = new ArrayList<>();
         int first = request.firstTarget();
         while (true) {
-            FileListing.Request r = new FileListing.Request(
-                    request.image(), request.selection(), request.format(), request.orphans(), first);
+            FileListing.Request r = request.from(first);
             Worker.Crash crash = Worker.run(worker(out), "files", Requests.files(r), out, diagnostics);
             if (crash == null) {
                 break;
@@ -120,8 +119,7 @@ public final class Sandbox {
                 break;
             }
             diagnostics.warning(crash.describe(request.image()) + "; going on with the next file system");
-            r = new Export.Request(
-                    r.image(), r.destination(), r.deletedOnly(), r.selection(), crash.target() + 1, true);
+            r = r.resumedAt(crash.target() + 1);
         }
         failIfCrashed(crashes, request.image(), "the files written before the crash are in the manifest");
         return new Export.Result(files, bytes, failures);

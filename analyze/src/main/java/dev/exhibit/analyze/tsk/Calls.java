@@ -32,6 +32,11 @@ public final class Calls {
         static final MethodHandle IMG_TYPE_TODESC = fn("tsk_img_type_todesc", FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
 
+    private static final class ImageReads {
+        static final MethodHandle IMG_READ =
+                fn("tsk_img_read", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG));
+    }
+
     private static final class Volumes {
         static final MethodHandle VS_OPEN =
                 fn("tsk_vs_open", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT));
@@ -183,6 +188,15 @@ public final class Calls {
 
     public static String fsTypeName(int type) {
         return staticText(FileSystems.FS_TYPE_TONAME, type);
+    }
+
+    /** Reads {@code length} bytes at a byte offset of the image's media; returns the count read or -1. */
+    public static long imgRead(MemorySegment img, long byteOffset, MemorySegment buffer, long length) {
+        try {
+            return (long) ImageReads.IMG_READ.invokeExact(img, byteOffset, buffer, length);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     /** Reads {@code length} bytes at a byte offset of the file system; returns the count read or -1. */

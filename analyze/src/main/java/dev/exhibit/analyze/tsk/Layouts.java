@@ -242,6 +242,9 @@ public final class Layouts {
     public static final long FS_DEV_BSIZE = offset(FS_INFO, "dev_bsize");
     public static final long FS_FTYPE = offset(FS_INFO, "ftype");
     public static final long FS_FLAGS = offset(FS_INFO, "flags");
+    public static final long FS_ID = offset(FS_INFO, "fs_id");
+    public static final long FS_ID_BYTES = member(FS_INFO, "fs_id").byteSize();
+    public static final long FS_ID_USED = offset(FS_INFO, "fs_id_used");
     public static final long FS_FSSTAT = offset(FS_INFO, "fsstat");
 
     public static final long FILE_NAME = offset(FS_FILE, "name");

@@ -14,6 +14,9 @@ import dev.exhibit.analyze.tsk.Mem;
  * @param lengthSectors length in sectors
  * @param description the raw bytes of libtsk's description (a GPT partition name comes from the disk)
  * @param sectorSizeBytes the volume system's block size
+ * @param name Exhibit's name for the partition ({@code p2}, see {@link PartitionNames}), {@code null} for unallocated
+ *     space and table metadata
+ * @param identity what the table's own bytes say about it, {@code null} when they could not be read
  */
 public record Partition(
         long address,
@@ -23,7 +26,9 @@ public record Partition(
         long startSector,
         long lengthSectors,
         byte[] description,
-        int sectorSizeBytes) {
+        int sectorSizeBytes,
+        String name,
+        PartitionIdentity identity) {
     public static final int FLAG_ALLOC = 1;
     public static final int FLAG_UNALLOC = 2;
     public static final int FLAG_META = 4;
@@ -37,7 +42,23 @@ public record Partition(
                 Mem.i64(part + Layouts.PART_START),
                 Mem.i64(part + Layouts.PART_LEN),
                 Mem.cString(Mem.ptr(part + Layouts.PART_DESC)),
-                sectorSizeBytes);
+                sectorSizeBytes,
+                null,
+                null);
+    }
+
+    Partition identified(String name, PartitionIdentity identity) {
+        return new Partition(
+                address,
+                tableNumber,
+                slotNumber,
+                flags,
+                startSector,
+                lengthSectors,
+                description,
+                sectorSizeBytes,
+                name,
+                identity);
     }
 
     /** Last sector, inclusive, as {@code mmls} prints it. */

@@ -29,8 +29,10 @@ public final class VolumeSystem implements AutoCloseable {
     private final long byteOffset;
     private final int blockSizeBytes;
     private final List<Partition> partitions;
+    private final String diskGuid;
+    private final String diskSignature;
 
-    private VolumeSystem(Arena arena, MemorySegment self) {
+    private VolumeSystem(Image image, Arena arena, MemorySegment self) {
         this.arena = arena;
         long a = self.address();
         int vstype = Mem.i32(a + Layouts.VS_VSTYPE);
@@ -46,7 +48,10 @@ public final class VolumeSystem implements AutoCloseable {
                 parts.add(Partition.read(p, blockSizeBytes));
             }
         }
-        this.partitions = List.copyOf(parts);
+        Identities.Result ids = Identities.read(image, type, byteOffset, blockSizeBytes, parts);
+        this.partitions = ids.partitions();
+        this.diskGuid = ids.diskGuid();
+        this.diskSignature = ids.diskSignature();
     }
 
     /**
@@ -74,7 +79,8 @@ public final class VolumeSystem implements AutoCloseable {
                         byteOffset,
                         "cannot read the partition table");
             }
-            return Optional.of(new VolumeSystem(arena, vs.reinterpret(Layouts.VS_INFO_BYTES, arena, Calls::vsClose)));
+            return Optional.of(
+                    new VolumeSystem(image, arena, vs.reinterpret(Layouts.VS_INFO_BYTES, arena, Calls::vsClose)));
         } catch (RuntimeException e) {
             arena.close();
             throw e;
@@ -103,6 +109,21 @@ public final class VolumeSystem implements AutoCloseable {
     /** Every entry libtsk lists: allocated partitions, table metadata and unallocated gaps. */
     public List<Partition> partitions() {
         return partitions;
+    }
+
+    /** The GPT disk GUID, or {@code null} for other tables or when the header could not be read. */
+    public String diskGuid() {
+        return diskGuid;
+    }
+
+    /** The MBR disk signature as fdisk prints it ({@code 0x45584842}), or {@code null}. */
+    public String diskSignature() {
+        return diskSignature;
+    }
+
+    /** The partition Exhibit names {@code name} ({@code p2}), if any. */
+    public Optional<Partition> named(String name) {
+        return partitions.stream().filter(p -> name.equals(p.name())).findFirst();
     }
 
     @Override

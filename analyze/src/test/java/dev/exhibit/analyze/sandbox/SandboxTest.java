@@ -74,7 +74,7 @@ class SandboxTest {
                         request(disk, Selection.ALL),
                         new Sandbox.Output.Stream(out),
                         Diagnostics.of(warnings::add, warnings::add)))
-                .hasMessageContaining("in partition 2 (sector 2048");
+                .hasMessageContaining("in partition p1 (sector 2048");
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("going on with the next file system"));
         String fat = new String(Tsk.bodyfile(TestImages.get("fat12"), 0, null), StandardCharsets.ISO_8859_1)
                 .replace("0|/", "0|vol3/");
@@ -163,7 +163,7 @@ class SandboxTest {
     }
 
     private static FileListing.Request request(Path image, Selection selection) {
-        return new FileListing.Request(image, selection, FileListing.Format.BODYFILE, true, 0);
+        return new FileListing.Request(image, selection, FileListing.Format.BODYFILE);
     }
 
     /** An MBR disk: partition 1 at sector 2048 holding {@code first}, partition 2 right after holding {@code second}. */

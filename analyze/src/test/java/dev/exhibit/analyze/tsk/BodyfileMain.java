@@ -15,7 +15,7 @@ public final class BodyfileMain {
     public static void main(String[] args) throws Exception {
         try (ByteOut out = ByteOut.to(new FileOutputStream(FileDescriptor.out).getChannel())) {
             FileListing.run(
-                    new FileListing.Request(Path.of(args[0]), Selection.ALL, FileListing.Format.BODYFILE, true, 0),
+                    new FileListing.Request(Path.of(args[0]), Selection.ALL, FileListing.Format.BODYFILE),
                     out,
                     FileListing.Progress.NONE,
                     Diagnostics.ignored());

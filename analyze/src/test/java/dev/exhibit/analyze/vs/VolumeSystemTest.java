@@ -63,4 +63,27 @@ class VolumeSystemTest {
                     .hasMessageContaining("libtsk: ");
         }
     }
+
+    /** A container holds the same disk: e01 and split-raw name partitions as mbr does, vhd and vmdk as gpt. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"e01,mbr", "split-raw,mbr", "vhd,gpt", "vmdk,gpt"})
+    void names_areTheSameThroughEveryContainer(String container, String raw) throws Exception {
+        assertThat(names(container)).isEqualTo(names(raw)).contains("p1", "p2");
+    }
+
+    /** mbr-loop's second logical partition is listed once (libtsk resolves the loop) and named p6. */
+    @Test
+    void names_ofALoopingChainAreUnique() throws Exception {
+        assertThat(names("mbr-loop")).containsExactly("p1", "p2", "p5", "p6");
+    }
+
+    private static List<String> names(String image) throws Exception {
+        try (Image i = Image.open(TestImages.get(image));
+                VolumeSystem vs = VolumeSystem.open(i, 0).orElseThrow()) {
+            return vs.partitions().stream()
+                    .map(Partition::name)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+        }
+    }
 }

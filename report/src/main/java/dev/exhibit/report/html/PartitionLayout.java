@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The partitions of an analysis summary ({@code exhibit analyze IMAGE --json}, docs/analyze.md): each partition of
  * {@code /volumeSystem/partitions} with the file system found in it ({@code /fileSystems} entries naming the
- * partition's address). Read tolerantly, since the summary is another stage's output: a few other spellings are
+ * partition: by its {@code name}, {@code p2}, from version 2 of the summary; by its {@code address} in version 1). Read tolerantly, since the summary is another stage's output: a few other spellings are
  * accepted (docs/report.md lists them), and a summary without partitions simply draws no map.
  */
 final class PartitionLayout {
@@ -32,9 +32,11 @@ final class PartitionLayout {
             }
             String address = p.path("address")
                     .asText(p.path("index").asText(p.path("slot").asText("")));
-            JsonNode fs = fileSystemOf(summary, p, address);
+            boolean named = p.has("name");
+            String key = named ? p.path("name").asText("") : address;
+            JsonNode fs = fileSystemOf(summary, p, key);
             out.add(new ReportView.PartitionRow(
-                    address,
+                    named ? (key.isEmpty() ? "-" : key) : address,
                     p.path("slot").asText(""),
                     start,
                     length,
@@ -47,12 +49,12 @@ final class PartitionLayout {
         return out;
     }
 
-    private static JsonNode fileSystemOf(JsonNode summary, JsonNode partition, String address) {
+    private static JsonNode fileSystemOf(JsonNode summary, JsonNode partition, String key) {
         if (partition.path("fileSystem").isObject()) {
             return partition.get("fileSystem");
         }
         for (JsonNode fs : summary.path("fileSystems")) {
-            if (!address.isEmpty() && address.equals(fs.path("partition").asText())) {
+            if (!key.isEmpty() && key.equals(fs.path("partition").asText())) {
                 return fs;
             }
         }

@@ -1,0 +1,89 @@
+package dev.exhibit.cli;
+
+import dev.exhibit.analyze.FileListing;
+import dev.exhibit.analyze.Glob;
+import dev.exhibit.analyze.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code exhibit analyze files}: the listing, as a table, JSON Lines or a body file (docs/analyze.md). */
+@Command(
+        name = "files",
+        mixinStandardHelpOptions = true,
+        description = {
+            "List every file and directory, deleted and orphan ones included.",
+            "A table on a terminal (times in UTC), JSON Lines when piped or with --json, or with --bodyfile the"
+                    + " lines of fls -r -m / (of tsk_gettimes for a whole image with partitions: paths under"
+                    + " volN/, N being mmls's address)."
+        })
+final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Integer> {
+    @ArgGroup(exclusive = true)
+    Form form;
+
+    @Option(names = "--no-orphans", description = "Skip the orphan search (and the $OrphanFiles directory).")
+    boolean noOrphans;
+
+    @Option(
+            names = "--deleted",
+            description = "Only deleted names (unallocated directory entries, orphans included), as fls -d.")
+    boolean deleted;
+
+    @Option(
+            names = "--path",
+            paramLabel = "GLOB",
+            description = "Only paths matching GLOB: * ? [a-z] {a,b} within a name, ** across directories;"
+                    + " without a / it matches the name (*.jpg), with one the path from the root"
+                    + " (/Users/*/Desktop/**). Case counts.")
+    String pathGlob;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE, which must not exist.")
+    Path out;
+
+    /** How the listing is written; by default a table on a terminal, JSON Lines anywhere else. */
+    static final class Form {
+        @Option(names = "--table", description = "A table for reading (the default on a terminal).")
+        boolean table;
+
+        @Option(names = "--json", description = "JSON Lines (the default when not on a terminal).")
+        boolean json;
+
+        @Option(names = "--bodyfile", description = "A TSK 3.x body file, byte for byte fls -m's.")
+        boolean bodyfile;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (pathGlob != null) {
+            Glob.parse(pathGlob);
+        }
+        FileListing.Request request = new FileListing.Request(
+                image, AnalyzeCommand.Where.of(where), format(), !noOrphans, deleted, pathGlob, 0);
+        Sandbox.files(request, AnalyzeCommand.output(spec, out), diagnostics());
+        return done();
+    }
+
+    private FileListing.Format format() {
+        if (form != null && form.bodyfile) {
+            return FileListing.Format.BODYFILE;
+        }
+        if (form != null && form.table) {
+            return FileListing.Format.TABLE;
+        }
+        if (form != null && form.json) {
+            return FileListing.Format.JSON_LINES;
+        }
+        return out == null && Main.stdout().process() && terminal()
+                ? FileListing.Format.TABLE
+                : FileListing.Format.JSON_LINES;
+    }
+
+    /** Whether this process talks to a terminal (the JDK's test: standard input and output both are one). */
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+}
