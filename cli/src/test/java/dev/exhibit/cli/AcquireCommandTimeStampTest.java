@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.acquire.log.LogTimeStamp;
 import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.report.fixtures.Openssl;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.keys.KeyStoreFile;
 import dev.exhibit.report.sign.LocalTimeStampAuthority;
@@ -34,21 +35,10 @@ class AcquireCommandTimeStampTest {
 
     @BeforeEach
     void keysAndSource() throws Exception {
-        pw = tmp.resolve("pw");
-        Files.writeString(pw, new String(TestKeys.PASSWORD) + "\n", StandardCharsets.UTF_8);
-        tsaP12 = tmp.resolve("tsa.p12");
-        tsaPem = tmp.resolve("tsa.pem");
-        ok(
-                "keys",
-                "init",
-                "--tsa",
-                "--out",
-                tsaP12.toString(),
-                "--subject",
-                "CN=Lab TSA",
-                "--password-file",
-                pw.toString());
-        ok("keys", "export-cert", tsaP12.toString(), "--out", tsaPem.toString(), "--password-file", pw.toString());
+        CliKeys tsa = CliKeys.tsa(tmp, "tsa", "CN=Lab TSA");
+        pw = tsa.passwordFile();
+        tsaP12 = tsa.p12();
+        tsaPem = tsa.pem();
         source = Acquisitions.randomFile(tmp.resolve("source.bin"), 2L << 20, 5);
         out = tmp.resolve("out");
         ok(
@@ -89,17 +79,7 @@ class AcquireCommandTimeStampTest {
 
         Path token = tmp.resolve("token.der");
         Files.write(token, Base64.getDecoder().decode(stamp.path("tokenBase64").asText()));
-        Proc.Result openssl = Proc.run(
-                "openssl",
-                "ts",
-                "-verify",
-                "-in",
-                token.toString(),
-                "-token_in",
-                "-digest",
-                head,
-                "-CAfile",
-                tsaPem.toString());
+        Proc.Result openssl = Openssl.tsVerifyToken(token, head, tsaPem);
         assertThat(openssl.exitCode()).as(openssl.stdout() + openssl.stderr()).isZero();
         assertThat(openssl.stdout()).contains("Verification: OK");
 

@@ -37,40 +37,13 @@ class ReportCommandTest {
     void setUp() throws Exception {
         caseDir = tmp.resolve("case");
         CaseFixture.hostile(caseDir);
-        pw = tmp.resolve("pw");
-        Files.writeString(pw, new String(TestKeys.PASSWORD) + "\n", StandardCharsets.UTF_8);
-        examinerP12 = tmp.resolve("examiner.p12");
-        examinerPem = tmp.resolve("examiner.pem");
-        tsaP12 = tmp.resolve("tsa.p12");
-        tsaPem = tmp.resolve("tsa.pem");
-        ok(
-                "keys",
-                "init",
-                "--out",
-                examinerP12.toString(),
-                "--subject",
-                "CN=Jane Examiner, O=Lab",
-                "--password-file",
-                pw.toString());
-        ok(
-                "keys",
-                "export-cert",
-                examinerP12.toString(),
-                "--out",
-                examinerPem.toString(),
-                "--password-file",
-                pw.toString());
-        ok(
-                "keys",
-                "init",
-                "--tsa",
-                "--out",
-                tsaP12.toString(),
-                "--subject",
-                "CN=Lab TSA (untrusted)",
-                "--password-file",
-                pw.toString());
-        ok("keys", "export-cert", tsaP12.toString(), "--out", tsaPem.toString(), "--password-file", pw.toString());
+        CliKeys examiner = CliKeys.examiner(tmp, "examiner", "CN=Jane Examiner, O=Lab");
+        CliKeys tsa = CliKeys.tsa(tmp, "tsa", "CN=Lab TSA (untrusted)");
+        pw = examiner.passwordFile();
+        examinerP12 = examiner.p12();
+        examinerPem = examiner.pem();
+        tsaP12 = tsa.p12();
+        tsaPem = tsa.pem();
     }
 
     private CliRunner.Result buildSigned(String... more) {

@@ -59,19 +59,10 @@ class TamperedAcquisitionTest {
                 "--hash",
                 "md5,sha1,sha256");
         item = caseDir.resolve("evidence/EV-001");
-        pw = tmp.resolve("pw");
-        Files.writeString(pw, new String(TestKeys.PASSWORD) + "\n", StandardCharsets.UTF_8);
-        examinerP12 = tmp.resolve("examiner.p12");
-        examinerPem = tmp.resolve("examiner.pem");
-        ok("keys", "init", "--out", examinerP12.toString(), "--subject", "CN=Jane", "--password-file", pw.toString());
-        ok(
-                "keys",
-                "export-cert",
-                examinerP12.toString(),
-                "--out",
-                examinerPem.toString(),
-                "--password-file",
-                pw.toString());
+        CliKeys examiner = CliKeys.examiner(tmp, "examiner", "CN=Jane");
+        pw = examiner.passwordFile();
+        examinerP12 = examiner.p12();
+        examinerPem = examiner.pem();
     }
 
     private static CliRunner.Result ok(String... args) {
