@@ -33,12 +33,13 @@ import picocli.CommandLine.Parameters;
         name = "acquire",
         mixinStandardHelpOptions = true,
         description = {
+            "Copy a disk or an image file, read-only, into a hashed and logged image.",
             "Copy SOURCE (a block device such as /dev/sdb, or an image file), read-only, sector by sector into OUTDIR"
                     + " (image.raw, or image.001, image.002, ... with --split), computing every --hash at once over"
                     + " exactly the bytes written, the SHA-256 of every --window, an exact map of unreadable sectors"
                     + " (badsectors.map, GNU ddrescue format) and a hash-chained log (acquisition.log.jsonl).",
             "A block device must be read-only (exhibit writeblock) and unmounted. OUTDIR must not exist or be empty.",
-            "An interrupted acquisition is continued with: exhibit acquire --resume OUTDIR%n"
+            "An interrupted acquisition is continued, not restarted, with exhibit acquire --resume OUTDIR.%n"
         })
 final class AcquireCommand implements Callable<Integer> {
 
@@ -70,25 +71,37 @@ final class AcquireCommand implements Callable<Integer> {
             description = "Piecewise SHA-256 window (default: ${DEFAULT-VALUE}).")
     String window = "64MiB";
 
-    @Option(names = "--case-number", paramLabel = "TEXT")
+    @Option(
+            names = "--case-number",
+            paramLabel = "TEXT",
+            description = "The case number, recorded in the log (with --case, default: the case's number).")
     String caseNumber;
 
-    @Option(names = "--evidence-number", paramLabel = "TEXT")
+    @Option(
+            names = "--evidence-number",
+            paramLabel = "TEXT",
+            description = "The evidence item's number, recorded in the log (with --case, default: the --id).")
     String evidenceNumber;
 
-    @Option(names = "--examiner", paramLabel = "NAME")
+    @Option(
+            names = "--examiner",
+            paramLabel = "NAME",
+            description = "Who acquires, recorded in the log (with --case, default: the case's first examiner).")
     String examiner;
 
-    @Option(names = "--description", paramLabel = "TEXT")
+    @Option(
+            names = "--description",
+            paramLabel = "TEXT",
+            description = "What the source is, e.g. \"USB stick, SanDisk 32 GB, bag 12\", recorded in the log.")
     String description;
 
-    @Option(names = "--notes", paramLabel = "TEXT")
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Free-text notes, recorded in the log.")
     String notes;
 
     @Option(
             names = "--retries",
             paramLabel = "N",
-            description = "Read an unreadable sector N more times (default: ${DEFAULT-VALUE}).")
+            description = "Read an unreadable sector N more times (default: 0; with --resume, the logged number).")
     Integer retries;
 
     @Option(
@@ -100,7 +113,8 @@ final class AcquireCommand implements Callable<Integer> {
     @Option(
             names = "--max-bad",
             paramLabel = "N",
-            description = "Stop, resumable, once more than N sectors are unreadable.")
+            description = "Stop, resumable, once more than N sectors are unreadable (default: no limit; with"
+                    + " --resume, the logged limit).")
     Long maxBad;
 
     @Option(
@@ -110,8 +124,9 @@ final class AcquireCommand implements Callable<Integer> {
 
     @Option(
             names = "--hardware-blocker",
-            paramLabel = "\"MODEL S/N\"",
-            description = "Record the hardware write blocker in use, e.g. \"Tableau T35u S/N 000ecc550123\".")
+            paramLabel = "TEXT",
+            description = "Record the hardware write blocker in use, its model and serial number, e.g. \"Tableau"
+                    + " T35u S/N 000ecc550123\".")
     String hardwareBlocker;
 
     @Option(
