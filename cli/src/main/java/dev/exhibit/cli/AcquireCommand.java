@@ -158,6 +158,7 @@ final class AcquireCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give SOURCE and OUTDIR, or SOURCE with --case CASE --id ID");
         }
+        ArgumentOrder.sourceBeforeOutdir(spec, source, outDir);
         CaseDirectory theCase = caseDir == null ? null : CaseDirectory.open(caseDir);
         if (theCase != null) {
             theCase.existingEvidenceDirectory(id);
@@ -206,6 +207,7 @@ final class AcquireCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--resume OUTDIR takes the logged options; give at most a SOURCE");
         }
+        ArgumentOrder.resumeBeforeSource(spec, resume, source);
         CaseDirectory theCase = caseOf(resume);
         if (theCase != null) {
             requireRecordable(theCase);
