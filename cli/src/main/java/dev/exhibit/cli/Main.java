@@ -130,7 +130,7 @@ public final class Main extends GroupCommand {
         cli.setExecutionExceptionHandler(new ErrorReporter());
         cli.setParameterExceptionHandler(new UsageErrors());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setHelpFactory(UsageHelp::new);
+        cli.setHelpFactory(new UsageHelp.Factory());
         // As wide as the terminal (picocli asks stty); 80 columns in a pipe, a file or a test.
         cli.setUsageHelpAutoWidth(standalone);
         withHelpEverywhere(cli);

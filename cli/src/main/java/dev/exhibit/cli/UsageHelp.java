@@ -23,6 +23,14 @@ final class UsageHelp extends CommandLine.Help {
         super(spec, scheme);
     }
 
+    /** Makes this help for every command (a class rather than a lambda: nothing to bootstrap at start-up). */
+    static final class Factory implements CommandLine.IHelpFactory {
+        @Override
+        public CommandLine.Help create(CommandSpec spec, ColorScheme scheme) {
+            return new UsageHelp(spec, scheme);
+        }
+    }
+
     /**
      * The name a user types to reach this command, with the operands a group takes before its subcommand ({@code
      * exhibit custody CASE add}; not {@code analyze}'s IMAGE, which its subcommands take after their name).
@@ -81,7 +89,7 @@ final class UsageHelp extends CommandLine.Help {
         return table.toString();
     }
 
-    /** Each subcommand with the first line of its description, which is therefore a whole sentence. */
+    /** Each subcommand with the first line of its header or description, which is therefore a whole sentence. */
     @Override
     public String commandList(Map<String, CommandLine.Help> subcommands) {
         if (subcommands.isEmpty()) {
@@ -94,8 +102,9 @@ final class UsageHelp extends CommandLine.Help {
                 new Column(names + 2, 2, Column.Overflow.SPAN),
                 new Column(width() - names - 2, 2, Column.Overflow.WRAP));
         subcommands.forEach((name, help) -> {
-            String[] description = help.commandSpec().usageMessage().description();
-            String first = description.length == 0 ? "" : format(description[0]).strip();
+            CommandLine.Model.UsageMessageSpec usage = help.commandSpec().usageMessage();
+            String[] summary = usage.header().length > 0 ? usage.header() : usage.description();
+            String first = summary.length == 0 ? "" : format(summary[0]).strip().split("\\R")[0];
             table.addRowValues(help.commandNamesText(", "), colorScheme().text(first));
         });
         return table.toString();
