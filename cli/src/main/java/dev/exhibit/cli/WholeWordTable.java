@@ -19,6 +19,8 @@ final class WholeWordTable extends TextTable {
         super(scheme, columns);
         this.scheme = scheme;
         this.columns = columns;
+        // Lines are measured in characters here; picocli must measure them the same way to write each one whole.
+        setAdjustLineBreaksForWideCJKCharacters(false);
     }
 
     static WholeWordTable of(ColorScheme scheme, Column... columns) {
