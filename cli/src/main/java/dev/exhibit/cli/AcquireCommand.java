@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
         name = "acquire",
         mixinStandardHelpOptions = true,
         description = {
+            "Copy a disk or an image file, read-only, into a hashed and logged image.",
             "Copy SOURCE (a block device such as /dev/sdb, or an image file), read-only, sector by sector into OUTDIR"
                     + " (image.raw, or image.001, image.002, ... with --split), computing every --hash at once over"
                     + " exactly the bytes written, the SHA-256 of every --window, an exact map of unreadable sectors"
@@ -41,7 +42,7 @@ import picocli.CommandLine.Parameters;
             "A block device must be read-only (exhibit writeblock) and unmounted. OUTDIR must not exist or be empty.",
             "Beside the image it writes acquisition.txt, a plain-text reading of the log (case, source, hashes, bad"
                     + " sectors, verifications), again at the end of every run and after every verify.",
-            "An interrupted acquisition is continued with: exhibit acquire --resume OUTDIR%n"
+            "An interrupted acquisition is continued, not restarted, with exhibit acquire --resume OUTDIR.%n"
         })
 final class AcquireCommand implements Callable<Integer> {
 
@@ -73,25 +74,37 @@ final class AcquireCommand implements Callable<Integer> {
             description = "Piecewise SHA-256 window (default: ${DEFAULT-VALUE}).")
     String window = "64MiB";
 
-    @Option(names = "--case-number", paramLabel = "TEXT")
+    @Option(
+            names = "--case-number",
+            paramLabel = "TEXT",
+            description = "The case number, recorded in the log (with --case, default: the case's number).")
     String caseNumber;
 
-    @Option(names = "--evidence-number", paramLabel = "TEXT")
+    @Option(
+            names = "--evidence-number",
+            paramLabel = "TEXT",
+            description = "The evidence item's number, recorded in the log (with --case, default: the --id).")
     String evidenceNumber;
 
-    @Option(names = "--examiner", paramLabel = "NAME")
+    @Option(
+            names = "--examiner",
+            paramLabel = "NAME",
+            description = "Who acquires, recorded in the log (with --case, default: the case's first examiner).")
     String examiner;
 
-    @Option(names = "--description", paramLabel = "TEXT")
+    @Option(
+            names = "--description",
+            paramLabel = "TEXT",
+            description = "What the source is, e.g. \"USB stick, SanDisk 32 GB, bag 12\", recorded in the log.")
     String description;
 
-    @Option(names = "--notes", paramLabel = "TEXT")
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Free-text notes, recorded in the log.")
     String notes;
 
     @Option(
             names = "--retries",
             paramLabel = "N",
-            description = "Read an unreadable sector N more times (default: ${DEFAULT-VALUE}).")
+            description = "Read an unreadable sector N more times (default: 0; with --resume, the logged number).")
     Integer retries;
 
     @Option(
@@ -103,7 +116,8 @@ final class AcquireCommand implements Callable<Integer> {
     @Option(
             names = "--max-bad",
             paramLabel = "N",
-            description = "Stop, resumable, once more than N sectors are unreadable.")
+            description = "Stop, resumable, once more than N sectors are unreadable (default: no limit; with"
+                    + " --resume, the logged limit).")
     Long maxBad;
 
     @Option(
@@ -114,8 +128,9 @@ final class AcquireCommand implements Callable<Integer> {
 
     @Option(
             names = "--hardware-blocker",
-            paramLabel = "\"MODEL S/N\"",
-            description = "Record the hardware write blocker in use, e.g. \"Tableau T35u S/N 000ecc550123\".")
+            paramLabel = "TEXT",
+            description = "Record the hardware write blocker in use, its model and serial number, e.g. \"Tableau"
+                    + " T35u S/N 000ecc550123\".")
     String hardwareBlocker;
 
     @Option(
@@ -158,6 +173,7 @@ final class AcquireCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "give SOURCE and OUTDIR, or SOURCE with --case CASE --id ID");
         }
+        ArgumentOrder.sourceBeforeOutdir(spec, source, outDir);
         long splitBytes = split == null ? 0 : Sizes.parse(split);
         if (split != null && splitBytes == 0) {
             throw new CommandLine.ParameterException(
@@ -228,6 +244,7 @@ final class AcquireCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--resume OUTDIR takes the logged options; give at most a SOURCE");
         }
+        ArgumentOrder.resumeBeforeSource(spec, resume, source);
         if (Files.notExists(resume)) {
             throw new NoSuchFileException(resume.toString());
         }

@@ -47,6 +47,7 @@ final class ChainCommand extends GroupCommand {
     @Command(
             name = "check",
             description = {
+                "Explain every break in the hash chain of a log.",
                 "Walk the hash chain of LOG and explain every break: the record on the broken line, what is wrong"
                         + " with it, and the likely cause (a fork from two writers at once, a changed, deleted,"
                         + " inserted or moved line, a torn write).",
@@ -96,6 +97,7 @@ final class ChainCommand extends GroupCommand {
     @Command(
             name = "continue",
             description = {
+                "Continue a broken hash chain, changing no line.",
                 "Append a chain-continued record to a log whose chain is broken: it lists every break (line, the"
                         + " SHA-256 of the line and of the one before it), who continues the chain and why. No line"
                         + " is changed or removed; every later check reports the chain as continued, not intact.",

@@ -32,16 +32,25 @@ import picocli.CommandLine.ParentCommand;
         description = "Record or list the chain-of-custody events of a case (custody.log.jsonl).",
         subcommands = {CustodyCommand.Add.class, CustodyCommand.ListEvents.class, CustodyCommand.RecordAcquisition.class
         })
-final class CustodyCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "CASE", description = "The case directory.")
+final class CustodyCommand extends GroupCommand {
+    /** Optional to picocli, so that {@code custody add --help} works; every subcommand requires it ({@link #open}). */
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            hideParamSyntax = true,
+            paramLabel = "CASE",
+            description = "The case directory.")
     Path caseDir;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: add or list");
+    /** The case, for a subcommand; a usage error showing where CASE goes when it was not given. */
+    CaseDirectory open(CommandLine.Model.CommandSpec subcommand) throws java.io.IOException {
+        if (caseDir == null) {
+            throw new CommandLine.ParameterException(
+                    subcommand.commandLine(),
+                    "missing CASE, the case directory; it goes before the subcommand: exhibit custody CASE "
+                            + subcommand.name() + " ...");
+        }
+        return CaseDirectory.open(caseDir);
     }
 
     /** The handling types an examiner records; acquire, report and case-open are written by Exhibit itself. */
@@ -107,7 +116,7 @@ final class CustodyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CaseDirectory c = CaseDirectory.open(parent.caseDir);
+            CaseDirectory c = parent.open(spec);
             EventTime when = at == null ? EventTime.now() : EventTime.parse(at, Instant.now());
             CustodyEvent event =
                     new CustodyEvent(type.type(), item, from, to, location, purpose, seal, condition, when);
@@ -129,6 +138,7 @@ final class CustodyCommand implements Runnable {
     @Command(
             name = "record-acquisition",
             description = {
+                "Record an acquisition in the custody log when it could not be recorded as it ended.",
                 "Append the acquire event of an item whose acquisition could not be recorded when it ended (the"
                         + " custody log was broken or busy): it quotes the acquisition log's record count, head hash"
                         + " and hashes as they are now, and says when it was recorded.",
@@ -146,7 +156,7 @@ final class CustodyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CaseDirectory c = CaseDirectory.open(parent.caseDir);
+            CaseDirectory c = parent.open(spec);
             Path log = c.existingEvidenceDirectory(item).resolve(AcquisitionLog.FILE_NAME);
             if (!Files.isRegularFile(log)) {
                 throw ExhibitException.usage(
@@ -185,7 +195,7 @@ final class CustodyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CaseDirectory c = CaseDirectory.open(parent.caseDir);
+            CaseDirectory c = parent.open(spec);
             CustodyLog.Listing listing = c.custody().read();
             PrintWriter out = spec.commandLine().getOut();
             for (CustodyLog.Entry e : listing.entries()) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
+            "Run a whole demo case on a generated sample disk, from seizure to a verified, signed report.",
             "Run a demo case end to end in DIR (default: ./exhibit-demo-<UTC time>): generate a small sample disk,"
                     + " open a case, record custody, acquire the disk (from a read-only loop device when run as root),"
                     + " verify it, analyse it, sign a report and verify the report. Each command is printed before"

@@ -56,10 +56,14 @@ final class KeysCommand extends GroupCommand {
                 names = "--algorithm",
                 defaultValue = "ecdsa-p256",
                 paramLabel = "ALG",
-                description = "ecdsa-p256 (default) or rsa3072.")
+                description = "The key algorithm: ecdsa-p256 or rsa3072 (default: ${DEFAULT-VALUE}).")
         String algorithm;
 
-        @Option(names = "--days", defaultValue = "" + KeyFiles.DEFAULT_DAYS, description = "Certificate validity.")
+        @Option(
+                names = "--days",
+                defaultValue = "" + KeyFiles.DEFAULT_DAYS,
+                paramLabel = "N",
+                description = "How many days the certificate is valid (default: ${DEFAULT-VALUE}).")
         int days;
 
         @Option(names = "--csr", paramLabel = "FILE.csr", description = "Also write a PKCS#10 certificate request.")
@@ -110,7 +114,7 @@ final class KeysCommand extends GroupCommand {
 
     /** A command on an existing key file: its path, where its password comes from, and the output streams. */
     abstract static class OnKeyFile implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE.p12")
+        @Parameters(index = "0", paramLabel = "FILE.p12", description = "The key file, made by keys init.")
         Path p12;
 
         @CommandLine.Mixin

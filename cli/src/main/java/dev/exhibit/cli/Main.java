@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Forensic acquisition, analysis and verifiable reports.%n",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            HelpCommand.class,
             DemoCommand.class,
             AcquireCommand.class,
             VerifyCommand.class,
@@ -42,16 +42,13 @@ import picocli.CommandLine.Option;
             "5:verified but not established: no check failed, but a signer or time stamp is not anchored",
             "130:interrupted; partial work kept"
         })
-public final class Main implements Runnable {
+public final class Main extends GroupCommand {
 
     @Option(
             names = "--debug",
             scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors (for bug reports).")
     boolean debug;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** The invocation of this process, recorded in every log. Set once by {@link #execute}. */
     private static volatile Invocation invocation = Invocation.of("exhibit", List.of());
@@ -68,11 +65,6 @@ public final class Main implements Runnable {
      * @param process whether this is the process's own file descriptor 1, which a worker process can inherit
      */
     record Stdout(OutputStream stream, boolean process) {}
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     public static void main(String[] args) {
         standalone = true;
@@ -136,17 +128,26 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setHelpFactory(new UsageHelp.Factory());
+        // As wide as the terminal (picocli asks stty); 80 columns in a pipe, a file or a test.
+        cli.setUsageHelpAutoWidth(standalone);
         withHelpEverywhere(cli);
         return cli;
     }
 
-    /** Every command and subcommand takes --help and --version, whether its class asked for them or not. */
+    /**
+     * Every command and subcommand takes --help and --version, whether its class asked for them or not; a command that
+     * only groups subcommands shows that one is required.
+     */
     private static void withHelpEverywhere(CommandLine command) {
+        if (command.getCommand() instanceof GroupCommand) {
+            command.getCommandSpec().usageMessage().synopsisSubcommandLabel("COMMAND");
+        }
         for (CommandLine sub : command.getSubcommands().values()) {
             CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
-            if (!spec.mixinStandardHelpOptions() && !(spec.userObject() instanceof CommandLine.HelpCommand)) {
+            if (!spec.mixinStandardHelpOptions()) {
                 spec.mixinStandardHelpOptions(true);
                 spec.versionProvider(new VersionProvider());
             }
@@ -177,14 +178,5 @@ public final class Main implements Runnable {
             root = root.subcommand();
         }
         return false;
-    }
-
-    private static int usageError(CommandLine.ParameterException ex, String[] args) {
-        CommandLine cmd = ex.getCommandLine();
-        PrintWriter err = cmd.getErr();
-        err.println("exhibit: usage error: " + ex.getMessage());
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-        err.flush();
-        return ExitCodes.USAGE;
     }
 }

@@ -33,8 +33,9 @@ final class ReportCommand extends GroupCommand {
     @Command(
             name = "build",
             description = {
-                "Write CASE/reports/REPORT-ID/ with record.json (RFC 8785), record.json.p7s (detached CMS),",
-                "record.json.p7s.tsr (RFC 3161) and report.html, and record the report in the custody log."
+                "Build the signed record and the HTML report of a case.",
+                "Write CASE/reports/REPORT-ID/ with record.json (RFC 8785), record.json.p7s (detached CMS),"
+                        + " record.json.p7s.tsr (RFC 3161) and report.html, and record the report in the custody log.%n"
             })
     static final class Build implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CASE", description = "The case directory.")
@@ -108,13 +109,19 @@ final class ReportCommand extends GroupCommand {
     @Command(
             name = "verify",
             description = {
-                "Check a report directory: canonical record, signature and certificate, time stamps, every chained",
-                "log against the heads in the record, the record against the case; with --evidence the images.",
-                "Prints each check and the openssl commands that repeat the signature checks. Exit 0 only if no"
-                        + " check fails."
+                "Check a report: its record, signature, time stamps and logs, against the case.",
+                "Check a report directory: the canonical record, the signature and certificate, the time stamps,"
+                        + " every chained log against the heads in the record, and the record against the case;"
+                        + " with --evidence, the images too.",
+                "Print each check, and the openssl commands that repeat the signature checks without Exhibit.",
+                "Exit status 0 when every check passes and --ca (and --tsa-ca for a time-stamped report) anchor"
+                        + " the signer; 5 when no check fails but they do not; 1 when a check fails.%n"
             })
     static final class Verify implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "REPORTDIR", description = "CASE/reports/REPORT-ID")
+        @Parameters(
+                index = "0",
+                paramLabel = "REPORTDIR",
+                description = "The report directory, CASE/reports/REPORT-ID.")
         Path reportDir;
 
         @Option(names = "--evidence", description = "Also re-read and re-hash every image.")

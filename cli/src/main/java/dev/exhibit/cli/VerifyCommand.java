@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
+            "Check an acquisition against its log: the hash chain, the image and, with --source, the source.",
             "Walk the hash chain of OUTDIR/acquisition.log.jsonl from its first record to its last, re-read the image"
                     + " files, recompute every hash, window and segment hash, and say OK or exactly what differs"
                     + " (which window and byte range, which log line). The result is appended to the log.",

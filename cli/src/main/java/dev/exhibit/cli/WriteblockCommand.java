@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
         name = "writeblock",
         mixinStandardHelpOptions = true,
         description = {
+            "Make an evidence disk read-only, check it, release it, or manage the udev rule that does it.",
             "Make an evidence disk read-only (the kernel flag, as blockdev --setro) on the disk and every partition"
                     + " of it, and check it; or report, release, or install a udev rule that makes newly attached"
                     + " disks read-only before anything can mount them.",

@@ -108,7 +108,7 @@ class KeysCommandTest {
         CliRunner.Result r = CliRunner.run(
                 "keys", "init", "--out", tmp.resolve("x.p12").toString(), "--subject", "CN=X", "--password", "secret");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("Unknown options: '--password', 'secret'");
+        assertThat(r.err()).contains("has no option '--password'").doesNotContain("secret");
         assertThat(tmp.resolve("x.p12")).doesNotExist();
     }
 

@@ -20,44 +20,55 @@ class MainTest {
     }
 
     @Test
-    void help_worksOnEveryCommandAndSubcommand() {
-        java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
-        collect(
-                Main.commandLine(
-                        new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                        new java.io.PrintWriter(java.io.Writer.nullWriter())),
-                new java.util.ArrayList<>(),
-                paths);
-        assertThat(paths).hasSizeGreaterThan(15);
-        for (java.util.List<String> path : paths) {
-            java.util.List<String> args = new java.util.ArrayList<>(path);
-            args.add("--help");
-            CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
-            assertThat(r.exit()).as(String.join(" ", args) + "\n" + r).isEqualTo(ExitCodes.OK);
-            assertThat(r.out()).as(String.join(" ", args)).contains("Usage: exhibit " + path.getFirst());
-        }
-    }
-
-    private static void collect(
-            picocli.CommandLine command, java.util.List<String> path, java.util.List<java.util.List<String>> out) {
-        command.getSubcommands().forEach((name, sub) -> {
-            if (name.equals("help")) {
-                return;
-            }
-            java.util.List<String> p = new java.util.ArrayList<>(path);
-            p.add(name);
-            out.add(p);
-            // A group with its own operand (custody CASE add) needs it before the subcommand.
-            java.util.List<String> inner = new java.util.ArrayList<>(p);
-            sub.getCommandSpec().positionalParameters().forEach(x -> inner.add("X"));
-            collect(sub, inner, out);
-        });
-    }
-
-    @Test
     void help_listsTheExitStatusPolicy() {
         CliRunner.Result r = CliRunner.run("--help");
         assertThat(r.exit()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("Exit status:").contains("130");
+    }
+
+    @Test
+    void mistypedOption_suggestsTheNearestOne() {
+        assertSuggests(CliRunner.run("acquire", "--spilt", "2GiB", "disk.img", "out"), "'--spilt'", "'--split'");
+        assertSuggests(CliRunner.run("verify", "out", "--sourse"), "'--sourse'", "'--source'");
+        assertSuggests(
+                CliRunner.run("report", "verify", "reports/R-1", "--tsa-caa", "tsa.pem"), "'--tsa-caa'", "'--tsa-ca'");
+        assertSuggests(
+                CliRunner.run("analyze", "files", "disk.img", "--parition", "2"), "'--parition'", "'--partition'");
+        // A password typed on the command line is not repeated in the error.
+        CliRunner.Result secret =
+                CliRunner.run("keys", "init", "--out", "x.p12", "--subject", "CN=X", "--password", "secret");
+        assertSuggests(secret, "'--password'", "'--password-file'");
+        assertThat(secret.err()).doesNotContain("secret");
+    }
+
+    @Test
+    void mistypedSubcommand_suggestsTheNearestOne() {
+        assertSuggests(CliRunner.run("analyse", "disk.img"), "'analyse'", "'analyze'");
+        assertSuggests(CliRunner.run("report", "biuld", "case"), "'biuld'", "'build'");
+        assertSuggests(CliRunner.run("custody", "case", "lsit"), "'lsit'", "'list'");
+        assertSuggests(CliRunner.run("analyze", "fiels", "disk.img"), "'fiels'", "'files'");
+    }
+
+    @Test
+    void unknownSubcommand_farFromAnyName_listsTheChoices() {
+        CliRunner.Result r = CliRunner.run("keys", "rotate");
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().lines().findFirst().orElseThrow())
+                .contains("'rotate'")
+                .contains("init, export-cert or import-chain")
+                .doesNotContain("did you mean");
+    }
+
+    /** One usage error (exit 2): the error line names the mistake and the suggestion, then where to find help. */
+    private static void assertSuggests(CliRunner.Result r, String typed, String suggestion) {
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.out()).as(r.toString()).isEmpty();
+        assertThat(r.err().lines().toList()).as(r.toString()).hasSize(2);
+        assertThat(r.err().lines().findFirst().orElseThrow())
+                .as(r.toString())
+                .startsWith("exhibit: usage error: ")
+                .contains(typed)
+                .endsWith("did you mean " + suggestion + "?");
+        assertThat(r.err().lines().toList().get(1)).startsWith("Try 'exhibit");
     }
 }
