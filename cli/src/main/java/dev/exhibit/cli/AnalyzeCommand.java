@@ -113,6 +113,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         @Option(
                 names = "--partition",
                 paramLabel = "NAME",
+                converter = PartitionName.class,
                 description = "The file system in partition NAME, as exhibit analyze IMAGE names it (p1, p2, p5...:"
                         + " the GPT entry or MBR partition number, as Linux numbers sda1, sda2...).")
         String partition;
@@ -125,6 +126,21 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         static Selection of(Where w) {
             return w == null ? Selection.ALL : new Selection(w.partition, w.offsetSectors);
+        }
+    }
+
+    /**
+     * Refuses, before the image is opened, a {@code --partition} value that is no partition name at all (an image path
+     * given in its place, say). Numbers pass: the worker says what mmls's entry N is, and lists the names.
+     */
+    static final class PartitionName implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.matches("p?[0-9]{1,9}")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a partition name: partitions"
+                        + " are named p1, p2, p5... as 'exhibit analyze IMAGE' lists them");
+            }
+            return value;
         }
     }
 

@@ -170,14 +170,17 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
                 .append(String.join(", ", extra))
                 .append(extra.size() == 1 ? " is one" : " are")
                 .append(" too many");
-        List<String> numeric = spec.options().stream()
-                .filter(o -> !o.hidden() && isWholeNumber(o.type()))
-                .map(o -> o.longestName() + " " + o.paramLabel())
-                .toList();
         String number = concat(taken, surplus).stream()
                 .filter(s -> s.matches("\\d+"))
                 .findFirst()
                 .orElse(null);
+        List<String> numeric = new ArrayList<>();
+        if (spec.findOption("--partition") != null) {
+            numeric.add("--partition p" + number + " (partition " + number + ")");
+        }
+        spec.options().stream()
+                .filter(o -> !o.hidden() && isWholeNumber(o.type()))
+                .forEach(o -> numeric.add(o.longestName() + " " + o.paramLabel()));
         if (number != null && !numeric.isEmpty()) {
             m.append("; a number such as '").append(number).append("' is given with its option: ");
             m.append(GroupCommand.choices(numeric));

@@ -61,7 +61,7 @@ class MisorderedArgumentsTest {
             assertUsageError(r)
                     .as(String.join(" ", args))
                     .contains("takes 1 operand (IMAGE)")
-                    .contains("--partition N")
+                    .contains("--partition p2")
                     .contains("exhibit analyze files");
         }
         CliRunner.Result first = CliRunner.run("analyze", "files", "2", image.toString());
@@ -102,9 +102,15 @@ class MisorderedArgumentsTest {
     }
 
     @Test
-    void numberForALongOption_isCalledAWholeNumber() {
+    void imageGivenForThePartition_isNotAPartitionName() {
         CliRunner.Result r = CliRunner.run("analyze", "files", "--partition", "disk.img", "2");
-        assertUsageError(r).contains("--partition").contains("'disk.img' is not a whole number");
+        assertUsageError(r).contains("--partition").contains("'disk.img' is not a partition name");
+    }
+
+    @Test
+    void wordForANumberOption_isCalledNotAWholeNumber() {
+        CliRunner.Result r = CliRunner.run("analyze", "files", "--offset", "disk.img", "2");
+        assertUsageError(r).contains("--offset").contains("'disk.img' is not a whole number");
     }
 
     private static String q(Path p) {
