@@ -18,18 +18,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Forensic acquisition, analysis and verifiable reports.%n",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            DemoCommand.class,
-            AcquireCommand.class,
-            VerifyCommand.class,
-            WriteblockCommand.class,
-            AnalyzeCommand.class,
-            CaseCommand.class,
-            CustodyCommand.class,
-            KeysCommand.class,
-            ReportCommand.class
-        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, everything checked matched",
@@ -40,6 +28,21 @@ import picocli.CommandLine.Option;
             "130:interrupted; partial work kept"
         })
 public final class Main implements Runnable {
+    /**
+     * The commands, in the order the help lists them. They are added when a command line is built, not named in
+     * {@code @Command}: picocli reflects over every command it is given, which took half the start-up of a command.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
+            CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            AcquireCommand.class,
+            VerifyCommand.class,
+            WriteblockCommand.class,
+            AnalyzeCommand.class,
+            CaseCommand.class,
+            CustodyCommand.class,
+            KeysCommand.class,
+            ReportCommand.class);
 
     @Option(
             names = "--debug",
@@ -51,7 +54,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     /** The invocation of this process, recorded in every log. Set once by {@link #execute}. */
-    private static volatile Invocation invocation = Invocation.of("exhibit", List.of());
+    private static volatile Invocation invocation;
 
     /** Whether this JVM is the command line itself (signals and the terminal are ours), not a test calling it. */
     private static volatile boolean standalone;
@@ -99,12 +102,18 @@ public final class Main implements Runnable {
 
     private static int run(String[] args, PrintWriter out, PrintWriter err) {
         invocation = Invocation.of("exhibit", List.of(args));
-        CommandLine cli = commandLine(out, err);
+        CommandLine cli = commandLine(out, err, reachable(args));
         return cli.execute(args);
     }
 
+    /** The whole command tree. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, COMMANDS);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new Main());
+        commands.forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
@@ -126,6 +135,33 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * The commands {@code args} can reach: the one they name, none for a bare {@code --version}, and all of them
+     * for anything else (the help lists them all; a mistyped name gets picocli's suggestions from all of them).
+     * Exhibit's own options take no values, so the first argument not starting with a dash names the command.
+     */
+    static List<Class<?>> reachable(String[] args) {
+        String first = null;
+        boolean onlyVersion = true;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+            onlyVersion &= a.equals("--version") || a.equals("-V") || a.equals("--debug");
+        }
+        if (first == null) {
+            return onlyVersion && args.length > 0 ? List.of() : COMMANDS;
+        }
+        for (Class<?> c : COMMANDS) {
+            if (c != CommandLine.HelpCommand.class
+                    && c.getAnnotation(Command.class).name().equals(first)) {
+                return List.of(c);
+            }
+        }
+        return COMMANDS;
+    }
+
     static boolean standalone() {
         return standalone;
     }
@@ -137,6 +173,9 @@ public final class Main implements Runnable {
 
     /** The running process's invocation, for commands that log it. */
     static Invocation invocation() {
+        if (invocation == null) {
+            invocation = Invocation.of("exhibit", List.of());
+        }
         return invocation;
     }
 
