@@ -142,16 +142,18 @@ public final class Main implements Runnable {
      */
     static List<Class<?>> reachable(String[] args) {
         String first = null;
-        boolean onlyVersion = true;
+        boolean version = false;
+        boolean other = false;
         for (String a : args) {
             if (!a.startsWith("-")) {
                 first = a;
                 break;
             }
-            onlyVersion &= a.equals("--version") || a.equals("-V") || a.equals("--debug");
+            version |= a.equals("--version") || a.equals("-V");
+            other |= !a.equals("--version") && !a.equals("-V") && !a.equals("--debug");
         }
         if (first == null) {
-            return onlyVersion && args.length > 0 ? List.of() : COMMANDS;
+            return version && !other ? List.of() : COMMANDS;
         }
         for (Class<?> c : COMMANDS) {
             if (c != CommandLine.HelpCommand.class

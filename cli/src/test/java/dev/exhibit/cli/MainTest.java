@@ -79,6 +79,8 @@ class MainTest {
         // the help lists every command, and a mistyped one is compared with all of them
         assertThat(Main.reachable(new String[] {})).hasSize(10);
         assertThat(Main.reachable(new String[] {"--help"})).hasSize(10);
+        assertThat(Main.reachable(new String[] {"--debug"})).hasSize(10);
+        assertThat(Main.reachable(new String[] {"--version", "--help"})).hasSize(10);
         assertThat(Main.reachable(new String[] {"help", "analyze"})).hasSize(10);
         assertThat(Main.reachable(new String[] {"analyse", "x.img"})).hasSize(10);
     }
