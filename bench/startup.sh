@@ -14,7 +14,7 @@
 #   BENCH_COLD=1         also time every command with its files (JDK, jars, AOT caches, libraries, image) dropped
 #                        from the page cache before each run (posix_fadvise through dd; pages that other processes
 #                        have mapped, such as a JDK other JVMs run on, stay)
-#   BENCH_NOAOT=1        also time exhibit without its AOT caches (EXHIBIT_AOT=off)
+#   BENCH_NOAOT=1        also time exhibit without its AOT caches (EXHIBIT_AOT=off), in the same rounds
 # The first command after a build trains the AOT caches: that one-off cost is measured once, at the end.
 set -euo pipefail
 
@@ -91,13 +91,11 @@ bench() {
     for row in "${rows[@]}"; do
       IFS='|' read -r name _ cmd <<<"$row"
       if [[ "$cmd" == EXHIBIT* ]]; then
-        if [ "$mode" = noaot ]; then
-          args+=(-n "$name" "env EXHIBIT_AOT=off ${cmd/EXHIBIT/$exhibit}")
-        else
-          args+=(-n "$name" "${cmd/EXHIBIT/$exhibit}")
-          [ -n "$before" ] && args+=(-n "before-$name" "${cmd/EXHIBIT/$before}")
-        fi
-      elif [ "$mode" != noaot ]; then
+        args+=(-n "$name" "${cmd/EXHIBIT/$exhibit}")
+        [ -n "$before" ] && args+=(-n "before-$name" "${cmd/EXHIBIT/$before}")
+        [ "$mode" = warm ] && [ "${BENCH_NOAOT:-0}" = 1 ] &&
+          args+=(-n "noaot-$name" "env EXHIBIT_AOT=off ${cmd/EXHIBIT/$exhibit}")
+      else
         args+=(-n "$name" "$cmd")
       fi
     done
@@ -115,13 +113,13 @@ stats() {
 
 # table MODE TITLE
 table() {
-  local mode="$1" row name label stat median mean min max cpu note theirs
+  local mode="$1" row name label label2 stat median mean min max cpu note theirs
   echo
   echo "$2"
-  printf '%-56s %8s %8s %8s %8s %8s  %s\n' command median mean min max cpu "target; ratio of medians"
+  printf '%-64s %8s %8s %8s %8s %8s  %s\n' command median mean min max cpu "target; ratio of medians"
   for row in "${rows[@]}"; do
     IFS='|' read -r name label _ <<<"$row"
-    for who in "" before-; do
+    for who in "" before- noaot-; do
       stat="$(stats "$mode" "$who$name")"
       [ -n "$stat" ] || continue
       read -r median mean min max cpu <<<"$stat"
@@ -135,19 +133,23 @@ table() {
         note="${note:+$note; }$(awk -v a="$median" -v b="$theirs" 'BEGIN { printf "%.1fx", a / b }') ${versus[$name]}"
       fi
       if [ -n "$who" ]; then
-        note="$note; after/before $(awk -v a="$(stats "$mode" "$name" | cut -f1)" -v b="$median" \
+        note="$note; this/${who%-} $(awk -v a="$(stats "$mode" "$name" | cut -f1)" -v b="$median" \
           'BEGIN { printf "%.2f", a / b }')"
       fi
-      printf '%-56s %7.3fs %7.3fs %7.3fs %7.3fs %7.3fs  %s\n' "${who:+before: }$label" \
+      case "$who" in
+        before-) label2="before: $label" ;;
+        noaot-) label2="no AOT caches: $label" ;;
+        *) label2="$label" ;;
+      esac
+      printf '%-64s %7.3fs %7.3fs %7.3fs %7.3fs %7.3fs  %s\n' "$label2" \
         "$median" "$mean" "$min" "$max" "$cpu" "$note"
     done
   done
 }
 
-rm -f "$out"/warm-*.json "$out"/noaot-*.json "$out"/cold-*.json
+rm -f "$out"/warm-*.json "$out"/cold-*.json
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 bench warm
-[ "${BENCH_NOAOT:-0}" = 1 ] && bench noaot
 [ "${BENCH_COLD:-0}" = 1 ] && bench cold
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -161,8 +163,7 @@ echo "exhibit: $("$exhibit" --version | head -n1)${before:+; before: $("$before"
 echo "$(nproc) CPUs, load average $load_start at the start, $load_end at the end"
 echo "image: $img ($(stat -c %s "$img") bytes); cat and icat read /$file (inode $inode, at sector $fs_start)"
 runs_each=$((rounds * runs))
-table warm "Page cache warm, AOT caches present: $runs_each runs each ($rounds rounds of $runs, after a warm-up)"
-[ "${BENCH_NOAOT:-0}" = 1 ] && table noaot "Page cache warm, no AOT caches (EXHIBIT_AOT=off): $runs_each runs each"
+table warm "Page cache warm: $runs_each runs each ($rounds rounds of $runs, after a warm-up)"
 [ "${BENCH_COLD:-0}" = 1 ] && table cold "Page cache cold (files dropped before every run): $runs_each runs each"
 echo
 echo "First command after a build, training the caches once: --version ${first_version} s, analyze ${first_analyze} s"
