@@ -19,19 +19,6 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Forensic acquisition, analysis and verifiable reports.%n",
-        subcommands = {
-            HelpCommand.class,
-            DemoCommand.class,
-            AcquireCommand.class,
-            VerifyCommand.class,
-            WriteblockCommand.class,
-            AnalyzeCommand.class,
-            CaseCommand.class,
-            CustodyCommand.class,
-            ChainCommand.class,
-            KeysCommand.class,
-            ReportCommand.class
-        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success, everything checked matched",
@@ -43,6 +30,22 @@ import picocli.CommandLine.Option;
             "130:interrupted; partial work kept"
         })
 public final class Main extends GroupCommand {
+    /**
+     * The commands, in the order the help lists them. They are added when a command line is built, not named in
+     * {@code @Command}: picocli reflects over every command it is given, which took half the start-up of a command.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(
+            HelpCommand.class,
+            DemoCommand.class,
+            AcquireCommand.class,
+            VerifyCommand.class,
+            WriteblockCommand.class,
+            AnalyzeCommand.class,
+            CaseCommand.class,
+            CustodyCommand.class,
+            ChainCommand.class,
+            KeysCommand.class,
+            ReportCommand.class);
 
     @Option(
             names = "--debug",
@@ -51,7 +54,7 @@ public final class Main extends GroupCommand {
     boolean debug;
 
     /** The invocation of this process, recorded in every log. Set once by {@link #execute}. */
-    private static volatile Invocation invocation = Invocation.of("exhibit", List.of());
+    private static volatile Invocation invocation;
 
     /** Whether this JVM is the command line itself (signals and the terminal are ours), not a test calling it. */
     private static volatile boolean standalone;
@@ -106,7 +109,7 @@ public final class Main extends GroupCommand {
             err.flush();
             return ExitCodes.USAGE;
         }
-        CommandLine cli = commandLine(out, err);
+        CommandLine cli = commandLine(out, err, reachable(args));
         return cli.execute(args);
     }
 
@@ -123,8 +126,14 @@ public final class Main extends GroupCommand {
         return -1;
     }
 
+    /** The whole command tree. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, COMMANDS);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> commands) {
         CommandLine cli = new CommandLine(new Main());
+        commands.forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorReporter());
@@ -155,6 +164,34 @@ public final class Main extends GroupCommand {
         }
     }
 
+    /**
+     * The commands {@code args} can reach: the one they name, none for a bare {@code --version}, and all of them
+     * for anything else (the help lists them all; a mistyped name gets picocli's suggestions from all of them).
+     * Exhibit's own options take no values, so the first argument not starting with a dash names the command.
+     */
+    static List<Class<?>> reachable(String[] args) {
+        String first = null;
+        boolean version = false;
+        boolean other = false;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                first = a;
+                break;
+            }
+            version |= a.equals("--version") || a.equals("-V");
+            other |= !a.equals("--version") && !a.equals("-V") && !a.equals("--debug");
+        }
+        if (first == null) {
+            return version && !other ? List.of() : COMMANDS;
+        }
+        for (Class<?> c : COMMANDS) {
+            if (c != HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)) {
+                return List.of(c);
+            }
+        }
+        return COMMANDS;
+    }
+
     static boolean standalone() {
         return standalone;
     }
@@ -166,6 +203,9 @@ public final class Main extends GroupCommand {
 
     /** The running process's invocation, for commands that log it. */
     static Invocation invocation() {
+        if (invocation == null) {
+            invocation = Invocation.of("exhibit", List.of());
+        }
         return invocation;
     }
 

@@ -381,6 +381,20 @@ class AnalyzeCommandTest {
         assertThat(Files.readAllBytes(out)).isEqualTo(Tsk.bodyfile(image, 0, null));
     }
 
+    /** As a real process, the summary's worker starts before the command line is parsed and answers by pipe. */
+    @Test
+    void summary_inAProcess_printsWhatTheCommandPrintsInProcess() throws Exception {
+        Path image = TestImages.get("mbr");
+        Path out = tmp.resolve("summary");
+        Path err = tmp.resolve("summary.err");
+        Process p = CliRunner.spawn(List.of("analyze", image.toString()), out, err);
+        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(err)).isZero();
+        assertThat(Files.readString(out))
+                .isEqualTo(analyze("mbr", "analyze", image.toString()).text())
+                .contains(Tsk.run("mmls", image.toString()).ok().stdout());
+    }
+
     /** {@code exhibit analyze files IMAGE | head -1} ends quietly, as any filter does when its reader has enough. */
     @Test
     void files_intoAPipeClosedEarly_endsQuietly() throws Exception {

@@ -20,6 +20,47 @@ class MainTest {
     }
 
     @Test
+    void help_listsEveryCommand() {
+        CliRunner.Result r = CliRunner.run("--help");
+        assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+        for (String name : java.util.List.of(
+                "help",
+                "demo",
+                "acquire",
+                "verify",
+                "writeblock",
+                "analyze",
+                "case",
+                "custody",
+                "chain",
+                "keys",
+                "report")) {
+            assertThat(r.out()).as(name).containsPattern("(?m)^  " + name + " ");
+        }
+    }
+
+    @Test
+    void helpCommand_printsTheHelpOfTheCommandItNames() {
+        CliRunner.Result r = CliRunner.run("help", "analyze");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("Usage: exhibit analyze");
+    }
+
+    @Test
+    void reachable_buildsOnlyTheCommandTheArgumentsName() {
+        assertThat(Main.reachable(new String[] {"--version"})).isEmpty();
+        assertThat(Main.reachable(new String[] {"--debug", "analyze", "files", "x.img"}))
+                .containsExactly(AnalyzeCommand.class);
+        // the help lists every command, and a mistyped one is compared with all of them
+        assertThat(Main.reachable(new String[] {})).hasSize(11);
+        assertThat(Main.reachable(new String[] {"--help"})).hasSize(11);
+        assertThat(Main.reachable(new String[] {"--debug"})).hasSize(11);
+        assertThat(Main.reachable(new String[] {"--version", "--help"})).hasSize(11);
+        assertThat(Main.reachable(new String[] {"help", "analyze"})).hasSize(11);
+        assertThat(Main.reachable(new String[] {"analyse", "x.img"})).hasSize(11);
+    }
+
+    @Test
     void help_listsTheExitStatusPolicy() {
         CliRunner.Result r = CliRunner.run("--help");
         assertThat(r.exit()).isEqualTo(ExitCodes.OK);

@@ -33,13 +33,16 @@ public final class Sandbox {
     private Sandbox() {}
 
     /**
-     * Starts a worker now whose output goes to this process's own stdout, for the next {@link #files} or {@link
-     * #content} of this process: the two JVMs then start side by side instead of one after the other. A worker
-     * that gets no request exits on its own when this process ends.
+     * Starts a worker now for the next {@link #files}, {@link #content} or {@link #summary} of this process: the two
+     * JVMs then start side by side instead of one after the other. A worker that gets no request exits on its own
+     * when this process ends.
+     *
+     * @param inheritStdout whether its output goes to this process's own stdout (listings, contents) or comes back by
+     *     pipe (summaries)
      */
-    public static synchronized void prestart() throws IOException {
+    public static synchronized void prestart(boolean inheritStdout) throws IOException {
         if (prestarted == null) {
-            prestarted = Worker.start(true);
+            prestarted = Worker.start(inheritStdout);
         }
     }
 

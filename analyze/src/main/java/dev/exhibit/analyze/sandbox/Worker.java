@@ -2,7 +2,6 @@ package dev.exhibit.analyze.sandbox;
 
 import dev.exhibit.analyze.Diagnostics;
 import dev.exhibit.analyze.output.Display;
-import dev.exhibit.analyze.tsk.Libtsk;
 import dev.exhibit.core.ExhibitException;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -20,18 +19,6 @@ import java.util.List;
 
 /** One worker JVM: starts it, relays its warnings, waits, and interprets how it ended. */
 final class Worker {
-    /** JVM options of the worker; see docs/analyze.md for the measurements behind them. */
-    static final List<String> JVM_OPTIONS = List.of(
-            "--enable-native-access=ALL-UNNAMED",
-            // one collector thread and a small young generation: a listing's garbage dies young, so memory stays
-            // flat however many files are listed (measured: 92 MB resident on a million files, 81 MB on 64)
-            "-XX:+UseSerialGC",
-            "-Xmn8m",
-            "-Xmx128m",
-            // a native crash must not print the JVM's report into the listing on stdout, nor leave core files
-            "-XX:+DisplayVMOutputToStderr",
-            "-XX:-CreateCoredumpOnCrash");
-
     /** How a JVM ends on SIGINT and SIGTERM: 128 + the signal number. */
     private static final int EXIT_SIGINT = 130;
 
@@ -131,19 +118,7 @@ final class Worker {
     static Started start(boolean inheritStdout) throws IOException {
         ControlFile control = ControlFile.create();
         try {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(JVM_OPTIONS);
-            cmd.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "exhibit-worker-hs_err-%p.log"));
-            String soname = System.getProperty(Libtsk.SONAME_PROPERTY);
-            if (soname != null) {
-                cmd.add("-D" + Libtsk.SONAME_PROPERTY + "=" + soname);
-            }
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(WorkerMain.class.getName());
-            cmd.add(control.path().toString());
-            ProcessBuilder pb = new ProcessBuilder(cmd);
+            ProcessBuilder pb = new ProcessBuilder(WorkerCommandLine.of(control.path()));
             // FAT keeps local times without a zone; libtsk converts them with mktime, i.e. by TZ: fix it to UTC
             pb.environment().put("TZ", "UTC");
             pb.redirectOutput(inheritStdout ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
