@@ -335,7 +335,8 @@ final class AcquireCommand implements Callable<Integer> {
                     e);
         }
         out.println("custody: acquire event for " + item + " appended to "
-                + theCase.root().resolve("custody.log.jsonl") + " (line " + appended.line() + ")");
+                + theCase.root().resolve("custody.log.jsonl") + " (line " + appended.line() + ", seq "
+                + (appended.line() - 1) + ")");
     }
 
     private static void print(PrintWriter out, String what, Acquisition.Result r) {

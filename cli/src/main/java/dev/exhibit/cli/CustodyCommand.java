@@ -123,8 +123,10 @@ final class CustodyCommand extends GroupCommand {
             CustodyLog.Appended a = c.custody().append(event, Main.invocation());
             spec.commandLine()
                     .getOut()
-                    .println("exhibit: recorded " + type + " of " + item + " at " + when.utcText() + " as event "
-                            + (a.line() - 1) + " of " + c.custody().file() + " (line SHA-256 " + a.lineHash() + ")");
+                    .println("exhibit: recorded " + type + " of " + item + " at " + when.utcText() + " as line "
+                            + a.line() + " (seq " + (a.line() - 1) + ") of "
+                            + c.custody().file() + " (line SHA-256 "
+                            + a.lineHash() + ")");
             return ExitCodes.OK;
         }
     }
@@ -178,8 +180,10 @@ final class CustodyCommand extends GroupCommand {
             CustodyLog.Appended a = c.recordAcquisition(item, log, Main.invocation());
             spec.commandLine()
                     .getOut()
-                    .println("exhibit: recorded the acquisition of " + VisibleText.plain(item) + " as event "
-                            + (a.line() - 1) + " of " + c.custody().file() + " (line SHA-256 " + a.lineHash()
+                    .println("exhibit: recorded the acquisition of " + VisibleText.plain(item) + " as line "
+                            + a.line() + " (seq " + (a.line() - 1) + ") of "
+                            + c.custody().file() + " (line SHA-256 "
+                            + a.lineHash()
                             + ")");
             return ExitCodes.OK;
         }
@@ -240,8 +244,10 @@ final class CustodyCommand extends GroupCommand {
             }
             String type = r.path("type").asText();
             StringBuilder sb = new StringBuilder();
-            sb.append('[')
-                    .append(r.path("seq").asText())
+            sb.append("[line ")
+                    .append(e.line())
+                    .append(", seq ")
+                    .append(s(r.path("seq").asText()))
                     .append("] ")
                     .append(s(type))
                     .append("  ");

@@ -49,12 +49,12 @@ class CustodyCommandTest {
     void add_thenList_showsTheEventAndAnIntactChain() {
         CliRunner.Result a = add("--seal", "S-1", "--condition", "sealed", "--at", "2026-11-20T10:15:00+01:00");
         assertThat(a.exit()).as(a.toString()).isZero();
-        assertThat(a.out()).contains("recorded transfer of EV-001 at 2026-11-20T09:15:00.000000Z as event 1");
+        assertThat(a.out()).contains("recorded transfer of EV-001 at 2026-11-20T09:15:00.000000Z as line 2 (seq 1)");
         CliRunner.Result l = CliRunner.run("custody", caseDir.toString(), "list");
         assertThat(l.exit()).isZero();
         assertThat(l.out())
                 .contains(
-                        "[1] transfer  2026-11-20T09:15:00.000000Z (entered as 2026-11-20T10:15:00+01:00)  item EV-001")
+                        "[line 2, seq 1] transfer  2026-11-20T09:15:00.000000Z (entered as 2026-11-20T10:15:00+01:00)  item EV-001")
                 .contains("from Officer A to Jane at Lab")
                 .contains("purpose: examination; seal S-1; condition: sealed")
                 .contains("Chain: intact, 2 events");

@@ -100,7 +100,9 @@ class VerifyCommandTest {
         assertThat(r.out())
                 .contains("log chain: BROKEN")
                 .contains("log line " + deleted + ": seq is " + deleted + ", but the record on line " + deleted
-                        + " must carry seq " + (deleted - 1) + " (seq counts from 0, lines from 1)");
+                        + " must carry seq " + (deleted - 1) + " (seq counts from 0, lines from 1)")
+                .contains("5 of 5 logged windows checked")
+                .contains("DIFFERS: window 1");
     }
 
     @Test

@@ -32,11 +32,14 @@ final class VerifySink implements PiecewiseSink {
 
     @Override
     public synchronized void window(long index, long byteOffset, long lengthBytes, String sha256) {
-        windowsChecked++;
         Logged w = windows.get(index);
         if (w == null) {
+            // counted as a mismatch, not as a logged window checked: "10 of 9 logged windows" reads as nonsense
             mismatches.add(new Mismatch("window " + index, byteOffset, lengthBytes, "a logged window", "none", -1));
-        } else if (!w.record().path("sha256").asText().equals(sha256)
+            return;
+        }
+        windowsChecked++;
+        if (!w.record().path("sha256").asText().equals(sha256)
                 || w.record().path("lengthBytes").asLong() != lengthBytes) {
             mismatches.add(new Mismatch(
                     "window " + index,
