@@ -50,6 +50,26 @@ class VerifyCommandTest {
     }
 
     @Test
+    void verify_fromFourProcessesAtOnce_appendsFourVerificationsToOneUnbrokenChain() throws Exception {
+        int processes = 4;
+        List<Process> running = new ArrayList<>();
+        for (int i = 0; i < processes; i++) {
+            running.add(CliRunner.spawn(List.of("verify", out.toString()), dir.resolve("o" + i), dir.resolve("e" + i)));
+        }
+        for (int i = 0; i < processes; i++) {
+            assertThat(running.get(i).waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+                    .isTrue();
+            assertThat(running.get(i).exitValue())
+                    .as(Files.readString(dir.resolve("o" + i)) + Files.readString(dir.resolve("e" + i)))
+                    .isZero();
+        }
+        assertThat(Acquisitions.records(Acquisitions.log(out), "verification")).hasSize(processes);
+        CliRunner.Result check = CliRunner.run("chain", "check", out.toString());
+        assertThat(check.exit()).as(check.toString()).isZero();
+        assertThat(check.out()).contains("Chain: intact");
+    }
+
+    @Test
     void verify_oneFlippedImageByte_failsNamingTheWindowAndItsByteRange() throws IOException {
         long at = 3L * MiB + 12345;
         flipByte(out.resolve("image.raw"), at);
