@@ -14,6 +14,7 @@ import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.Invocation;
 import dev.exhibit.core.Sizes;
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.evidence.CaseLayout;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.custody.CustodyLog;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -277,13 +279,8 @@ final class AcquireCommand implements Callable<Integer> {
 
     /** The case an evidence directory {@code CASE/evidence/ID} belongs to, or null. */
     private static CaseDirectory caseOf(Path dir) throws IOException {
-        Path abs = dir.toAbsolutePath().normalize();
-        Path evidence = abs.getParent();
-        if (evidence == null || !evidence.getFileName().toString().equals("evidence")) {
-            return null;
-        }
-        Path root = evidence.getParent();
-        return Files.isRegularFile(root.resolve("case.json")) ? CaseDirectory.open(root) : null;
+        Optional<Path> root = CaseLayout.caseOf(dir);
+        return root.isPresent() ? CaseDirectory.open(root.get()) : null;
     }
 
     /**
@@ -335,7 +332,7 @@ final class AcquireCommand implements Callable<Integer> {
                     e);
         }
         out.println("custody: acquire event for " + item + " appended to "
-                + theCase.root().resolve("custody.log.jsonl") + " (line " + appended.line() + ", seq "
+                + theCase.custody().file() + " (line " + appended.line() + ", seq "
                 + (appended.line() - 1) + ")");
     }
 

@@ -28,6 +28,19 @@ import picocli.CommandLine.Parameters;
         subcommands = {ChainCommand.Check.class, ChainCommand.Continue.class})
 final class ChainCommand extends GroupCommand {
 
+    /** The LOG operand both subcommands take: a log, or the case or acquisition directory that holds one. */
+    static final class LogOperand {
+        @Parameters(
+                index = "0",
+                paramLabel = "LOG",
+                description = "A chained log, or a case or acquisition directory that holds one.")
+        Path given;
+
+        Path file() {
+            return resolve(given);
+        }
+    }
+
     static Path resolve(Path given) {
         if (Files.isDirectory(given)) {
             for (String name : new String[] {CustodyLog.FILE_NAME, AcquisitionLog.FILE_NAME}) {
@@ -55,18 +68,15 @@ final class ChainCommand extends GroupCommand {
                         + " acknowledged.%n"
             })
     static final class Check implements Callable<Integer> {
-        @Parameters(
-                index = "0",
-                paramLabel = "LOG",
-                description = "A chained log, or a case or acquisition directory that holds one.")
-        Path log;
+        @CommandLine.Mixin
+        LogOperand log = new LogOperand();
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            Path file = resolve(log);
+            Path file = log.file();
             ChainDiagnosis.Result r = ChainDiagnosis.of(file);
             PrintWriter out = spec.commandLine().getOut();
             ChainReport chain = r.chain();
@@ -104,11 +114,8 @@ final class ChainCommand extends GroupCommand {
                 "Refused when the chain has no unacknowledged break.%n"
             })
     static final class Continue implements Callable<Integer> {
-        @Parameters(
-                index = "0",
-                paramLabel = "LOG",
-                description = "A chained log, or a case or acquisition directory that holds one.")
-        Path log;
+        @CommandLine.Mixin
+        LogOperand log = new LogOperand();
 
         @Option(
                 names = "--reason",
@@ -125,7 +132,7 @@ final class ChainCommand extends GroupCommand {
             if (reason.isBlank()) {
                 throw ExhibitException.usage("--reason must say why the chain is continued");
             }
-            Path file = resolve(log);
+            Path file = log.file();
             ObjectNode body = Jcs.object();
             body.put("reason", reason);
             body.set("invocation", Main.invocation().toJson());

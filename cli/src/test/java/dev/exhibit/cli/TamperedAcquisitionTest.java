@@ -127,6 +127,16 @@ class TamperedAcquisitionTest {
                 .doesNotContain("Result: PASS");
     }
 
+    @Test
+    void deletedCustodyLog_failsVerifyOfTheItemInsteadOfSilentlyDroppingTheAnchor() throws Exception {
+        Files.delete(caseDir.resolve("custody.log.jsonl"));
+
+        CliRunner.Result verify = CliRunner.run("verify", item.toString());
+
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(verify.out()).contains("ANCHOR DIFFERS").contains("custody log is missing");
+    }
+
     /** What an earlier build did: derive a record from the case as it is, sign it with the examiner's key. */
     private Path signedRecordOverTheRewrite() throws IOException {
         CaseDirectory c = CaseDirectory.open(caseDir);

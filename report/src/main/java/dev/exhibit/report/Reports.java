@@ -39,7 +39,7 @@ import java.time.Instant;
  * <p>Everything is computed and signed in memory first (the TSA may be unreachable), and written only once complete.
  */
 public final class Reports {
-    public static final String RECORD = "record.json";
+    public static final String RECORD = dev.exhibit.core.evidence.CaseLayout.RECORD;
     public static final String SIGNATURE = "record.json.p7s";
     public static final String SIDECAR = "record.json.p7s.tsr";
     public static final String HTML = "report.html";

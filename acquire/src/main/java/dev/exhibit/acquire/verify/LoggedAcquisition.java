@@ -70,7 +70,8 @@ record LoggedAcquisition(
         if (caseRoot.isPresent()) {
             anchors.addAll(CustodyAnchors.item(
                     caseRoot.get(),
-                    outDir.toAbsolutePath().normalize().getFileName().toString()));
+                    outDir.toAbsolutePath().normalize().getFileName().toString(),
+                    log));
         }
         List<Anchor> stamps = TimeStampAnchors.check(log, ta);
         anchors.addAll(stamps);

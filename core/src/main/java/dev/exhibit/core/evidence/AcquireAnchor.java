@@ -17,7 +17,8 @@ import java.util.List;
 final class AcquireAnchor {
     private AcquireAnchor() {}
 
-    static List<Anchor> check(Path caseRoot, String id, List<Event> events) throws IOException {
+    /** @param known the item's acquisition log when the caller has read it already, else null (it is read here) */
+    static List<Anchor> check(Path caseRoot, String id, List<Event> events, AcquisitionLog known) throws IOException {
         String file = CaseLayout.EVIDENCE + "/" + id + "/" + AcquisitionLog.FILE_NAME;
         Path log = caseRoot.resolve(file);
         List<Anchor> out = new ArrayList<>();
@@ -41,12 +42,11 @@ final class AcquireAnchor {
             }
             return out;
         }
-        List<String> lineHashes = new ArrayList<>();
+        List<ChainVerifier.Entry> entries = (known != null ? known : AcquisitionLog.read(log)).entries();
+        List<String> lineHashes =
+                entries.stream().map(ChainVerifier.Entry::sha256).toList();
         List<JsonNode> records = new ArrayList<>();
-        ChainVerifier.verify(log, e -> {
-            lineHashes.add(e.sha256());
-            records.add(e.record());
-        });
+        entries.forEach(e -> records.add(e.record()));
         for (Event e : events) {
             out.add(one(file, e, lineHashes, records));
         }

@@ -17,9 +17,12 @@ public final class CaseLayout {
 
     private CaseLayout() {}
 
-    /** Whether {@code dir} holds a case file and a custody log. */
+    /**
+     * Whether {@code dir} is a case: it holds a case file. (A case whose custody log is missing is still a case, and a
+     * damaged one: every check of its anchors says so.)
+     */
     public static boolean isCase(Path dir) {
-        return Files.isRegularFile(dir.resolve(CASE_FILE)) && Files.isRegularFile(dir.resolve(CUSTODY_LOG));
+        return Files.isRegularFile(dir.resolve(CASE_FILE));
     }
 
     /**

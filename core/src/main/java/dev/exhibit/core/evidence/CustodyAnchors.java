@@ -25,16 +25,29 @@ public final class CustodyAnchors {
 
     /** The anchors of one evidence item: its acquisition log against every {@code acquire} event for it. */
     public static List<Anchor> item(Path caseRoot, String id) throws IOException {
-        return check(caseRoot, id);
+        return check(caseRoot, id, null);
+    }
+
+    /** Like {@link #item(Path, String)}, with the item's acquisition log as the caller has already read it. */
+    public static List<Anchor> item(Path caseRoot, String id, AcquisitionLog log) throws IOException {
+        return check(caseRoot, id, log);
     }
 
     /** Every anchor of the case: {@code case.json}, every item (with or without an event), every issued report. */
     public static List<Anchor> all(Path caseRoot) throws IOException {
-        return check(caseRoot, null);
+        return check(caseRoot, null, null);
     }
 
-    private static List<Anchor> check(Path caseRoot, String onlyItem) throws IOException {
+    private static List<Anchor> check(Path caseRoot, String onlyItem, AcquisitionLog known) throws IOException {
         List<Anchor> out = new ArrayList<>();
+        if (!Files.isRegularFile(caseRoot.resolve(CaseLayout.CUSTODY_LOG))) {
+            out.add(new Anchor(
+                    CaseLayout.CUSTODY_LOG,
+                    0,
+                    Verdict.DIFFERS,
+                    "the case's custody log is missing: nothing it anchored can be checked"));
+            return out;
+        }
         Map<String, List<Event>> acquireEvents = new TreeMap<>();
         List<Event> others = new ArrayList<>();
         ChainVerifier.verify(caseRoot.resolve(CaseLayout.CUSTODY_LOG), e -> {
@@ -56,7 +69,7 @@ public final class CustodyAnchors {
         items.addAll(itemDirectories(caseRoot));
         for (String id : items) {
             if (onlyItem == null || onlyItem.equals(id)) {
-                out.addAll(AcquireAnchor.check(caseRoot, id, acquireEvents.getOrDefault(id, List.of())));
+                out.addAll(AcquireAnchor.check(caseRoot, id, acquireEvents.getOrDefault(id, List.of()), known));
             }
         }
         if (onlyItem == null) {

@@ -7,6 +7,7 @@ import dev.exhibit.core.Invocation;
 import dev.exhibit.core.Times;
 import dev.exhibit.core.digest.Sha256;
 import dev.exhibit.core.evidence.AcquisitionLog;
+import dev.exhibit.core.evidence.CaseLayout;
 import dev.exhibit.core.json.Jcs;
 import dev.exhibit.report.custody.CustodyEventType;
 import dev.exhibit.report.custody.CustodyLog;
@@ -29,9 +30,9 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class CaseDirectory {
-    public static final String CASE_FILE = "case.json";
-    public static final String EVIDENCE = "evidence";
-    public static final String REPORTS = "reports";
+    public static final String CASE_FILE = CaseLayout.CASE_FILE;
+    public static final String EVIDENCE = CaseLayout.EVIDENCE;
+    public static final String REPORTS = CaseLayout.REPORTS;
 
     private final Path root;
     private final CaseInfo info;

@@ -16,7 +16,7 @@ import java.util.List;
  * exclusive lock, so two examiners recording at once cannot fork the chain.
  */
 public final class CustodyLog {
-    public static final String FILE_NAME = "custody.log.jsonl";
+    public static final String FILE_NAME = dev.exhibit.core.evidence.CaseLayout.CUSTODY_LOG;
 
     private final Path file;
 
