@@ -67,8 +67,9 @@ vhd_fix_footer() {
 }
 
 # qemu-img draws the VMDK content id (CID) at random and prints it without leading zeros, so it has 1 to 8 digits.
-# The recipe rewrites the descriptor text with a fixed 8-digit CID; the text is followed by NUL padding up to the
-# end of its reserved sectors, so a text one byte longer takes one byte of that padding and nothing moves.
+# The recipe rewrites the descriptor text with a fixed 8-digit CID. The sparse header names the descriptor's reserved
+# area (sectors at bytes 28 and 36); the new text is written there and the rest of the area filled with NULs, so the
+# file keeps its size and layout whatever the length of the CID it replaces.
 readonly VMDK_CID=45584849
 recipe_vmdk() {
   need qemu-img:qemu-utils faketime-lib:libfaketime perl:perl-base
@@ -77,13 +78,14 @@ recipe_vmdk() {
   frozen qemu-img convert -q -f raw -O vmdk -o subformat=monolithicSparse "$WORK/disk.raw" "$WORK/vmdk.vmdk" ||
     die "qemu-img convert to vmdk failed"
   EXHIBIT_VMDK_CID="$VMDK_CID" perl -0777 -pi -e '
-    my $s = index($_, "# Disk DescriptorFile\n"); die "no descriptor\n" if $s < 0;
-    my $e = index($_, "\0", $s); die "descriptor not NUL-terminated\n" if $e < 0;
-    my $t = substr($_, $s, $e - $s);
-    (my $n = $t) =~ s/^CID=[0-9a-f]{1,8}$/CID=$ENV{EXHIBIT_VMDK_CID}/m or die "no CID line\n";
-    my $room = length($t) + 1;
-    substr($_, $s + $room, 1) eq "\0" || length($n) < $room or die "no padding after the descriptor\n";
-    substr($_, $s, $room) = $n . ("\0" x ($room - length($n)));
+    my ($magic, $sector, $sectors) = unpack("a4 x24 Q< Q<", $_);
+    $magic eq "KDMV" or die "not a sparse VMDK\n";
+    my ($start, $len) = ($sector * 512, $sectors * 512);
+    $len > 0 && $start + $len <= length($_) or die "descriptor area out of range\n";
+    (my $t = substr($_, $start, $len)) =~ s/\0.*\z//s;
+    $t =~ s/^CID=[0-9a-f]{1,8}$/CID=$ENV{EXHIBIT_VMDK_CID}/m or die "no CID line\n";
+    length($t) < $len or die "descriptor too long for its area\n";
+    substr($_, $start, $len) = $t . ("\0" x ($len - length($t)));
   ' "$WORK/vmdk.vmdk" || die "could not fix the VMDK CID"
   container_facts vmdk.vmdk vmdk "$WORK/disk.raw" true
 }
