@@ -1,0 +1,102 @@
+package dev.exhibit.image.ewf;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import java.util.zip.Adler32;
+import java.util.zip.Deflater;
+
+/**
+ * Encodes chunks as they are stored: one per thread (it owns a Deflater). Deterministic: the same media bytes and
+ * compression give the same stored bytes (zlib at a fixed level is). A chunk is kept compressed only when the zlib
+ * stream is smaller than 0.999 times the raw chunk (EnCase fails on chunks that do not shrink, X-Ways warns about
+ * tiny gains); otherwise it is stored raw with its little-endian Adler-32. All-zero chunks share one cached
+ * compressed chunk, except at {@link EwfCompression#NONE}.
+ */
+public final class ChunkEncoder implements AutoCloseable {
+    /** Kept compressed only when {@code compressed * 1000 < raw * 999}, as Guymager's EwfCompressionThreshold. */
+    static final int THRESHOLD_PER_MILLE = 999;
+
+    private final EwfCompression compression;
+    private final int chunkBytes;
+    private final Deflater deflater;
+    private final byte[] scratch;
+    private final MemorySegment zeros;
+    private final Adler32 adler = new Adler32();
+    private EncodedChunk zeroChunk;
+
+    public ChunkEncoder(EwfCompression compression, int chunkBytes) {
+        if (compression == null) {
+            throw new IllegalArgumentException("compression must be given");
+        }
+        if (chunkBytes <= 0 || chunkBytes > EwfLayout.MAX_CHUNK_BYTES) {
+            throw new IllegalArgumentException(
+                    "chunk size " + chunkBytes + " bytes outside 1.." + EwfLayout.MAX_CHUNK_BYTES);
+        }
+        this.compression = compression;
+        this.chunkBytes = chunkBytes;
+        this.deflater = compression == EwfCompression.NONE ? null : new Deflater(compression.zlibLevel());
+        this.scratch = compression == EwfCompression.NONE ? null : new byte[maxCompressedBytes(chunkBytes) + 1];
+        this.zeros = MemorySegment.ofArray(new byte[chunkBytes]);
+    }
+
+    /**
+     * Encodes one chunk; {@code media.byteSize()} is the chunk size, or less for the last chunk of the media. The
+     * result's stored bytes may be shared with other results (the zero chunk): never modify them.
+     */
+    public EncodedChunk encode(MemorySegment media) {
+        long size = media.byteSize();
+        if (size <= 0 || size > chunkBytes) {
+            throw new IllegalArgumentException("chunk of " + size + " bytes; expected 1.." + chunkBytes);
+        }
+        int len = (int) size;
+        if (deflater != null && MemorySegment.mismatch(media, 0, len, zeros, 0, len) == -1) {
+            if (len == chunkBytes) {
+                if (zeroChunk == null) {
+                    zeroChunk = deflateOrRaw(zeros);
+                }
+                return zeroChunk;
+            }
+            return deflateOrRaw(media);
+        }
+        return compression.compressesData() ? deflateOrRaw(media) : raw(media, len);
+    }
+
+    /** The largest zlib stream kept for a chunk of {@code rawBytes}: strictly below 0.999 of it. */
+    static int maxCompressedBytes(int rawBytes) {
+        return (int) (((long) rawBytes * THRESHOLD_PER_MILLE - 1) / 1000);
+    }
+
+    private EncodedChunk deflateOrRaw(MemorySegment media) {
+        int len = (int) media.byteSize();
+        int cap = maxCompressedBytes(len);
+        deflater.reset();
+        deflater.setInput(media.asByteBuffer());
+        deflater.finish();
+        int produced = 0;
+        // Stops as soon as the stream would pass the threshold: incompressible chunks cost no more than they must.
+        while (!deflater.finished() && produced <= cap) {
+            produced += deflater.deflate(scratch, produced, cap + 1 - produced);
+        }
+        if (deflater.finished() && produced <= cap) {
+            return new EncodedChunk(Arrays.copyOf(scratch, produced), true, len);
+        }
+        return raw(media, len);
+    }
+
+    private EncodedChunk raw(MemorySegment media, int len) {
+        byte[] stored = new byte[len + 4];
+        MemorySegment.copy(media, ValueLayout.JAVA_BYTE, 0, stored, 0, len);
+        adler.reset();
+        adler.update(stored, 0, len);
+        Bytes.putI32(stored, len, (int) adler.getValue());
+        return new EncodedChunk(stored, false, len);
+    }
+
+    @Override
+    public void close() {
+        if (deflater != null) {
+            deflater.end();
+        }
+    }
+}

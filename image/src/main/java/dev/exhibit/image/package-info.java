@@ -1,0 +1,5 @@
+/**
+ * Image containers that acquire, verify and analyze share: {@link dev.exhibit.image.MediaReader} reads decoded media
+ * bytes from any of them; {@code ewf} writes, reads and verifies the Expert Witness format (E01).
+ */
+package dev.exhibit.image;
