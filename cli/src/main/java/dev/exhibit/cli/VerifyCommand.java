@@ -6,6 +6,7 @@ import dev.exhibit.acquire.log.LogTimeStamp;
 import dev.exhibit.acquire.verify.Mismatch;
 import dev.exhibit.acquire.verify.Verifier;
 import dev.exhibit.acquire.verify.VerifyReport;
+import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.Times;
 import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.core.evidence.Anchor;
@@ -35,11 +36,18 @@ import picocli.CommandLine.Parameters;
                     + " (which window and byte range, which log line). The result is appended to the log.",
             "With --source, re-read the source too and compare it with what was acquired.",
             "Then rewrites OUTDIR/acquisition.txt, the plain-text record, from the log.",
+            "PATH may instead be an E01 file (image.E01) made by any tool: every section checksum, every chunk, the"
+                    + " chunk count, table2 against table, and the MD5 and SHA-1 stored in the set against those"
+                    + " recomputed (SHA-256 is computed too); nothing is written.",
             "Exit status 0 only when everything matches; 1 on any difference.%n"
         })
 final class VerifyCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "OUTDIR", description = "An acquisition's output directory.")
+    @Parameters(
+            index = "0",
+            paramLabel = "PATH",
+            description =
+                    "An acquisition's output directory, or the first segment file of an E01 set made by any tool.")
     Path outDir;
 
     @Option(
@@ -65,6 +73,14 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (VerifyEwfFile.isEwf(outDir)) {
+            if (source != null || tsaCa != null || tsa.tsa != null) {
+                throw ExhibitException.usage(
+                        outDir + " is an E01 file, not an acquisition directory: --source, --tsa and --tsa-ca apply"
+                                + " only to an acquisition's log");
+            }
+            return VerifyEwfFile.verify(spec.commandLine().getOut(), outDir) ? ExitCodes.OK : ExitCodes.EVIDENCE;
+        }
         List<X509Certificate> anchors = tsaCa == null ? List.of() : Pem.readCertificates(tsaCa);
         return verify(spec.commandLine().getOut(), outDir, source, anchors, tsa.transport())
                 ? ExitCodes.OK

@@ -38,7 +38,8 @@ record LoggedAcquisition(
             throw new NoSuchFileException(outDir.toString());
         }
         if (!Files.isDirectory(outDir)) {
-            throw ExhibitException.usage(outDir + " is not a directory; give the output directory of an acquisition");
+            throw ExhibitException.usage(outDir + " is not a directory nor an E01 file; give the output directory of an"
+                    + " acquisition or the first segment file of an E01 set");
         }
         if (!Files.isRegularFile(file)) {
             throw ExhibitException.usage(outDir + " holds no " + AcquisitionLogWriter.FILE_NAME
