@@ -39,6 +39,7 @@ final class ItemViews {
                     text(s, "file"),
                     s.path("byteOffset").asText(),
                     s.path("lengthBytes").asText(),
+                    s.path("fileBytes").asText(),
                     hex(s, "sha256")));
         }
         long totalSectors = source.path("sectorCount").canConvertToLong()

@@ -85,7 +85,16 @@ public record ReportView(
      */
     public record HashRow(String algorithm, Hex value, String verdict, String shown) {}
 
-    public record SegmentRow(String index, HtmlText file, String byteOffset, String lengthBytes, Hex sha256) {}
+    /**
+     * One image file: a split raw segment holds media bytes {@code byteOffset} on for {@code lengthBytes}; an E01
+     * segment file is compressed, so it has only its own size, {@code fileBytes}, and the others are empty.
+     */
+    public record SegmentRow(
+            String index, HtmlText file, String byteOffset, String lengthBytes, String fileBytes, Hex sha256) {
+        public boolean container() {
+            return !fileBytes.isEmpty();
+        }
+    }
 
     public record BadRangeRow(
             String firstSector,

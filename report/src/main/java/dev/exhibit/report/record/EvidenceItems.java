@@ -129,7 +129,11 @@ public final class EvidenceItems {
         ArrayNode segments = n.putArray("segments");
         for (JsonNode s : log.all("segment")) {
             ObjectNode seg = segments.addObject();
-            for (String f : List.of("index", "file", "byteOffset", "lengthBytes", "sha256")) {
+            // a split raw segment holds a range of the media; an E01 segment file is compressed, so only its size
+            List<String> fields = s.has("fileBytes")
+                    ? List.of("index", "file", "fileBytes", "sha256")
+                    : List.of("index", "file", "byteOffset", "lengthBytes", "sha256");
+            for (String f : fields) {
                 seg.set(f, orUnknown(s.get(f)));
             }
         }

@@ -28,9 +28,9 @@ final class EvidenceRehash {
 
     private EvidenceRehash() {}
 
-    private record Window(long byteOffset, long lengthBytes, String sha256) {}
+    record Window(long byteOffset, long lengthBytes, String sha256) {}
 
-    private record Segment(Path file, String name, long lengthBytes, String sha256) {}
+    record Segment(Path file, String name, long lengthBytes, String sha256) {}
 
     static void check(CaseDirectory c, JsonNode record, List<Check> out) throws IOException {
         for (JsonNode item : record.path("evidence")) {
@@ -58,7 +58,11 @@ final class EvidenceRehash {
                 out.add(Check.fail(subject, "no image file found in " + c.relative(dir)));
                 continue;
             }
-            rehash(c, dir, item, subject, segments, expected, out);
+            if (EwfRehash.FORMAT.equals(item.path("image").path("format").asText())) {
+                EwfRehash.rehash(c, subject, segments, windows(dir, item), expected, out);
+            } else {
+                rehash(c, dir, item, subject, segments, expected, out);
+            }
         }
     }
 
@@ -70,8 +74,9 @@ final class EvidenceRehash {
             if (!f.startsWith(dir) || name.isEmpty()) {
                 continue;
             }
-            out.add(new Segment(
-                    f, name, s.path("lengthBytes").asLong(-1), s.path("sha256").asText(null)));
+            // a split raw segment logs the media bytes it holds, an E01 segment file its own size
+            long bytes = s.has("fileBytes") ? s.path("fileBytes").asLong(-1) : s.path("lengthBytes").asLong(-1);
+            out.add(new Segment(f, name, bytes, s.path("sha256").asText(null)));
         }
         if (out.isEmpty()) {
             // A raw image has no segment records; the end record names its file.
@@ -190,7 +195,7 @@ final class EvidenceRehash {
         }
     }
 
-    private static List<Window> windows(Path dir, JsonNode item) throws IOException {
+    static List<Window> windows(Path dir, JsonNode item) throws IOException {
         List<Window> out = new ArrayList<>();
         Path log = dir.resolve(AcquisitionLog.FILE_NAME);
         if (!Files.isRegularFile(log)) {
@@ -209,7 +214,7 @@ final class EvidenceRehash {
     }
 
     /** Hashes the byte stream window by window, remembering the first window whose hash differs from the log. */
-    private static final class WindowCursor {
+    static final class WindowCursor {
         private final List<Window> windows;
         private int index;
         private long position;
