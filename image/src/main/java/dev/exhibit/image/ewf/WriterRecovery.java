@@ -163,21 +163,30 @@ final class WriterRecovery {
         return new ChunkGroup(segment, tableAt, pos, tableAt, table2At, firstChunk, n);
     }
 
+    /** The descriptor of that type at {@code pos}, or null when there is no valid one (a cut or damaged file). */
     private static SectionDescriptor descriptor(FileChannel ch, long pos, String type) throws IOException {
         byte[] b = read(ch, pos, SectionDescriptor.BYTES);
         if (b.length < SectionDescriptor.BYTES || !SectionDescriptor.checksumMatches(b)) {
             return null;
         }
-        SectionDescriptor d = SectionDescriptor.parse(null, pos, b);
-        return d.type().equals(type) ? d : null;
+        try {
+            SectionDescriptor d = SectionDescriptor.parse(null, pos, b);
+            return d.type().equals(type) && d.end() >= pos ? d : null;
+        } catch (EwfFormatException | ArithmeticException e) {
+            return null; // offsets beyond 2^63: not what this writer wrote
+        }
     }
 
-    private static boolean isNext(byte[] b, long pos) throws EwfFormatException {
+    private static boolean isNext(byte[] b, long pos) {
         if (b.length < SectionDescriptor.BYTES || !SectionDescriptor.checksumMatches(b)) {
             return false;
         }
-        SectionDescriptor d = SectionDescriptor.parse(null, pos, b);
-        return d.type().equals(SectionDescriptor.NEXT) && d.next() == pos;
+        try {
+            SectionDescriptor d = SectionDescriptor.parse(null, pos, b);
+            return d.type().equals(SectionDescriptor.NEXT) && d.next() == pos;
+        } catch (EwfFormatException e) {
+            return false;
+        }
     }
 
     /** Up to {@code len} bytes at {@code pos} (fewer at the end of the file). */
