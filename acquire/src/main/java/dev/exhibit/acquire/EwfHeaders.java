@@ -9,6 +9,7 @@ import dev.exhibit.image.ewf.EwfCompression;
 import dev.exhibit.image.ewf.EwfHeader;
 import dev.exhibit.image.ewf.EwfLayout;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What an E01 says about itself, taken from what the acquisition log says: the case fields, the drive's model and
@@ -47,9 +48,13 @@ final class EwfHeaders {
                 toolVersion(inv.path("version").asText("")));
     }
 
-    /** Acquired and system dates are both when the acquisition started: the same in every run of it. */
+    /**
+     * Acquired and system dates are both when the acquisition started: the same in every run of it. The header holds
+     * whole seconds; the log's microseconds would still change the set identifier, which is derived from the header.
+     */
     private static EwfHeader header(
-            CaseFields c, String model, String serial, Instant started, String os, String toolVersion) {
+            CaseFields c, String model, String serial, Instant startedExactly, String os, String toolVersion) {
+        Instant started = startedExactly.truncatedTo(ChronoUnit.SECONDS);
         return new EwfHeader(
                 text(c.caseNumber()),
                 text(c.evidenceNumber()),

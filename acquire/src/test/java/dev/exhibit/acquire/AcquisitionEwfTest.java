@@ -22,8 +22,6 @@ import dev.exhibit.testkit.DiskContent;
 import dev.exhibit.testkit.FaultyDevice;
 import dev.exhibit.testkit.TestImages;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,39 +44,11 @@ class AcquisitionEwfTest {
     @TempDir
     Path dir;
 
-    /** A source that looks like a used disk: zeros, text, random (already compressed) and low-entropy blocks. */
-    static Path mixed(Path file, long sizeBytes, long seed) throws IOException {
-        Random random = new Random(seed);
-        byte[] block = new byte[64 << 10];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long at = 0; at < sizeBytes; at += block.length) {
-                switch ((int) (at / block.length % 4)) {
-                    case 0 -> java.util.Arrays.fill(block, (byte) 0);
-                    case 1 -> {
-                        byte[] text = ("block " + at + ": the quick brown fox jumps over the lazy dog.\n")
-                                .getBytes(StandardCharsets.US_ASCII);
-                        for (int i = 0; i < block.length; i++) {
-                            block[i] = text[i % text.length];
-                        }
-                    }
-                    case 2 -> random.nextBytes(block);
-                    default -> {
-                        for (int i = 0; i < block.length; i++) {
-                            block[i] = (byte) random.nextInt(4);
-                        }
-                    }
-                }
-                out.write(block, 0, (int) Math.min(block.length, sizeBytes - at));
-            }
-        }
-        return file;
-    }
-
     @ParameterizedTest
     @EnumSource(EwfCompression.class)
     void acquire_toE01_atEachCompression_ewfverifyPassesAndEwfexportGivesTheSource(EwfCompression level)
             throws IOException {
-        Path source = mixed(dir.resolve("source.img"), SIZE, 1);
+        Path source = EwfOracle.mixedSource(dir.resolve("source.img"), SIZE, 1);
         Path out = dir.resolve("out");
 
         Acquisition.Result r = Acquire.of(source, out)
@@ -133,7 +103,7 @@ class AcquisitionEwfTest {
 
     @Test
     void acquire_sameSourceAndOptionsTwice_writesTheSameBytes() throws IOException {
-        Path source = mixed(dir.resolve("source.img"), SIZE, 2);
+        Path source = EwfOracle.mixedSource(dir.resolve("source.img"), SIZE, 2);
         Invocation fixed = Invocation.of("exhibit", List.of("acquire"));
         fixed = new Invocation(
                 fixed.tool(),
@@ -187,7 +157,7 @@ class AcquisitionEwfTest {
         // last sector: the bytes after the skipped area wait in the spool until the area is resolved
         NavigableSet<Long> bad = BadSectors.parse("0,4321,3600-4599,200@random:7," + (sectors - 1), sectors);
         Path out = dir.resolve("out");
-        Path backing = mixed(dir.resolve("backing.img"), SIZE, 3);
+        Path backing = EwfOracle.mixedSource(dir.resolve("backing.img"), SIZE, 3);
         try (FaultyDevice device =
                 FaultyDevice.start(DiskContent.file(backing), bad, FaultyDevice.Options.defaults())) {
             Acquisition.Result result = Acquire.of(device.blockDevice(), out)

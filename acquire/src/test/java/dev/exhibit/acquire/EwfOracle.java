@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.testing.Proc;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,34 @@ public final class EwfOracle {
     private static final Pattern ERROR2 = Pattern.compile("at sector\\(s\\): (\\d+) - (\\d+) number: (\\d+)");
 
     private EwfOracle() {}
+
+    /** A source that looks like a used disk: zeros, text, random (already compressed) and low-entropy blocks. */
+    public static Path mixedSource(Path file, long sizeBytes, long seed) throws IOException {
+        Random random = new Random(seed);
+        byte[] block = new byte[64 << 10];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long at = 0; at < sizeBytes; at += block.length) {
+                switch ((int) (at / block.length % 4)) {
+                    case 0 -> Arrays.fill(block, (byte) 0);
+                    case 1 -> {
+                        byte[] text = ("block " + at + ": the quick brown fox jumps over the lazy dog.\n")
+                                .getBytes(StandardCharsets.US_ASCII);
+                        for (int i = 0; i < block.length; i++) {
+                            block[i] = text[i % text.length];
+                        }
+                    }
+                    case 2 -> random.nextBytes(block);
+                    default -> {
+                        for (int i = 0; i < block.length; i++) {
+                            block[i] = (byte) random.nextInt(4);
+                        }
+                    }
+                }
+                out.write(block, 0, (int) Math.min(block.length, sizeBytes - at));
+            }
+        }
+        return file;
+    }
 
     /**
      * {@code ewfverify -q -d sha1} accepts the set, and the MD5 and SHA-1 stored in it equal both those ewfverify

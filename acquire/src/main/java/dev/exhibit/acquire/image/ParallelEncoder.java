@@ -8,6 +8,7 @@ import dev.exhibit.image.ewf.EwfWriter;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -187,11 +188,7 @@ final class ParallelEncoder implements AutoCloseable {
                         throw job.failure;
                     }
                     if (failure == null) {
-                        synchronized (writer) {
-                            for (EncodedChunk c : job.encoded) {
-                                writer.append(c);
-                            }
-                        }
+                        append(job);
                     }
                 } catch (Throwable t) {
                     if (failure == null) {
@@ -206,6 +203,22 @@ final class ParallelEncoder implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void append(Job job) throws IOException {
+        synchronized (writer) {
+            for (EncodedChunk c : job.encoded) {
+                try {
+                    writer.append(c);
+                } catch (IOException e) {
+                    List<Path> files = writer.segments();
+                    throw new ImageWriteException(
+                            files.isEmpty() ? "the E01 set" : files.getLast().toString(),
+                            writer.chunksWritten() * chunkBytes,
+                            e);
+                }
+            }
         }
     }
 
