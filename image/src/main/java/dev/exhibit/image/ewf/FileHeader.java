@@ -1,6 +1,5 @@
 package dev.exhibit.image.ewf;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /** The 13 bytes that open every segment file: the EVF signature, 0x01, the 1-based segment number, 0x0000. */
@@ -23,20 +22,21 @@ final class FileHeader {
         return b;
     }
 
-    /** The segment number in a 13-byte file header; EwfFormatException names the file when it is not one. */
-    static int segmentNumber(Path file, byte[] b) throws EwfFormatException {
+    /** What is wrong with a 13-byte file header, or null when it is one. */
+    static String problem(byte[] b) {
         if (b.length < BYTES || !Arrays.equals(b, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
-            throw EwfFormatException.at(
-                    file, null, 0, "not an EWF segment file (no 'EVF' signature; L01 and Ex01 are not supported)");
+            return "not an EWF segment file (no 'EVF' signature; L01 and Ex01 are not supported)";
         }
         if (b[8] != 0x01) {
-            throw EwfFormatException.at(
-                    file, null, 8, "file header start-of-fields byte is " + (b[8] & 0xFF) + ", expected 1");
+            return "file header start-of-fields byte is " + (b[8] & 0xFF) + ", expected 1";
         }
-        int n = Bytes.u16(b, 9);
-        if (n == 0) {
-            throw EwfFormatException.at(file, null, 9, "segment number is 0 (numbers start at 1)");
+        if (number(b) == 0) {
+            return "segment number is 0 (numbers start at 1)";
         }
-        return n;
+        return null;
+    }
+
+    static int number(byte[] b) {
+        return Bytes.u16(b, 9);
     }
 }
