@@ -5,13 +5,8 @@ import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -20,8 +15,6 @@ import java.util.List;
  * descriptors), so they are hashed then, from the files as they are on disk.
  */
 final class SegmentFiles {
-    private static final int BUFFER_BYTES = 4 << 20;
-
     private SegmentFiles() {}
 
     static void log(AcquisitionLogWriter log, List<Path> files) throws IOException {
@@ -31,21 +24,8 @@ final class SegmentFiles {
             s.put("index", i + 1);
             s.put("file", f.getFileName().toString());
             s.put("fileBytes", Files.size(f));
-            s.put("sha256", sha256(f));
+            s.put("sha256", HashAlgorithm.SHA256.hexOf(f));
             log.append("segment", s);
         }
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest md = HashAlgorithm.SHA256.newDigest();
-        ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                md.update(buf);
-                buf.clear();
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

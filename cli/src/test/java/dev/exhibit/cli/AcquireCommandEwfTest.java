@@ -75,7 +75,10 @@ class AcquireCommandEwfTest {
     private static void assertUsageError(CliRunner.Result r, String message) {
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().lines().toList()).as(r.toString()).hasSize(2);
-        assertThat(r.err()).startsWith("exhibit: usage error: ").contains(message).doesNotContain("Exception");
+        assertThat(r.err())
+                .startsWith("exhibit: usage error: ")
+                .contains(message)
+                .doesNotContain("Exception");
     }
 
     @Test
