@@ -71,10 +71,8 @@ public record AcquireRequest(
             throw new IllegalArgumentException("--split " + splitBytes + " bytes: an E01 set is cut into segment"
                     + " files by --segment-size, not --split");
         }
-        if (ewf != null && !fill.description().equals(FillPattern.ZEROS.description())) {
-            throw new IllegalArgumentException("--fill " + fill.description() + ": an E01 holds zeros at unreadable"
-                    + " sectors, as EnCase, ewfacquire and Guymager write them, and lists them in its error2 section"
-                    + " (leave --fill out, or use --format raw for another fill)");
+        if (ewf != null) {
+            EwfOptions.requireZeroFill(fill);
         }
         if (ewf != null && !hashes.containsAll(List.of(HashAlgorithm.MD5, HashAlgorithm.SHA1))) {
             // an E01 stores the MD5 (hash section) and the SHA-1 (digest section) of its media: always compute them

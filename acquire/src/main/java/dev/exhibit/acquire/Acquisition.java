@@ -40,6 +40,9 @@ public final class Acquisition {
      *
      * @param durationMillis time spent acquiring, over every run
      * @param record the plain-text record written beside the image, or why it could not be
+     * @param sourceVerdict for an E01 source, whether the hashes it stores are those of its media: {@code match},
+     *     {@code mismatch} or {@code none-stored}; null for any other source
+     * @param sourceSummary for an E01 source, one line saying what it stores and whether that is what its media give
      */
     public record Result(
             Path outDir,
@@ -51,7 +54,9 @@ public final class Acquisition {
             long badSectors,
             String logHeadHash,
             long durationMillis,
-            AcquisitionRecordText.Outcome record) {
+            AcquisitionRecordText.Outcome record,
+            String sourceVerdict,
+            String sourceSummary) {
 
         public long bytesPerSecond() {
             return durationMillis == 0 ? bytes : Math.round(bytes * 1000.0 / durationMillis);
@@ -64,6 +69,9 @@ public final class Acquisition {
         try (SourceDevice source = SourceDevice.open(request.source())) {
             int sector = source.logicalSectorBytes();
             requireWindow(request.windowBytes(), sector);
+            // an E01 source stores its MD5 and SHA-1: compute them, to compare
+            List<HashAlgorithm> hashes =
+                    source.ewfInfo() != null ? AcquireRequest.withE01Hashes(request.hashes()) : request.hashes();
             ImageLayout layout = request.ewf() != null
                     ? ImageLayout.e01(request.outDir(), source.sizeBytes(), request.ewf())
                     : ImageLayout.of(request.outDir(), source.sizeBytes(), request.splitBytes(), sector);
@@ -79,7 +87,7 @@ public final class Acquisition {
                     chain, layout, request.fill().description(), Map.of(), Map.of(), Collections.emptyNavigableMap());
             try (log) {
                 try {
-                    log.append("start", Records.start(request, layout, sector));
+                    log.append("start", Records.start(request, hashes, layout, sector));
                     log.append(
                             "source",
                             SourceFacts.describe(
@@ -95,7 +103,7 @@ public final class Acquisition {
                         source,
                         layout,
                         log,
-                        settings(request.hashes(), request.windowBytes(), request.maxBadSectors(), request, layout),
+                        settings(hashes, request.windowBytes(), request.maxBadSectors(), request, layout),
                         writeBlock == null ? null : WriteBlockCheck.watch(writeBlock),
                         request.fill().description(),
                         request.invocation().started(),
@@ -172,6 +180,10 @@ public final class Acquisition {
                     SegmentFiles.log(log, files);
                 }
                 image.seal();
+                SourceHashes sourceHashes = SourceHashes.of(source, r.hashes());
+                if (sourceHashes != null) {
+                    log.append("source-hashes", sourceHashes.record());
+                }
                 long active = previousActiveMillis + run.elapsedNanos() / 1_000_000;
                 log.append(
                         "end",
@@ -197,7 +209,9 @@ public final class Acquisition {
                         ledger.count(),
                         log.chain().headHash(),
                         active,
-                        record);
+                        record,
+                        sourceHashes == null ? null : sourceHashes.verdict(),
+                        sourceHashes == null ? null : sourceHashes.summary());
             } catch (IOException | RuntimeException | Error e) {
                 throw failed(e, run, map, ledger);
             }

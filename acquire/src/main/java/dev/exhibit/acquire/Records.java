@@ -21,13 +21,14 @@ import java.util.Map;
 final class Records {
     private Records() {}
 
-    static ObjectNode start(AcquireRequest r, ImageLayout layout, int sectorBytes) {
+    /** @param hashes the digests computed: those asked, and for an E01 (image or source) MD5 and SHA-1 always */
+    static ObjectNode start(AcquireRequest r, List<HashAlgorithm> hashes, ImageLayout layout, int sectorBytes) {
         ObjectNode s = Jcs.object();
         s.set("invocation", r.invocation().toJson());
         s.set("case", r.caseFields().toJson());
         ObjectNode o = s.putObject("options");
         ArrayNode algs = o.putArray("hashes");
-        r.hashes().forEach(a -> algs.add(a.id()));
+        hashes.forEach(a -> algs.add(a.id()));
         o.put("windowBytes", r.windowBytes());
         if (r.splitBytes() > 0) {
             o.put("splitBytes", r.splitBytes());

@@ -66,9 +66,9 @@ final class AcquireCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
-            description = "The image format: raw (one image.raw, the default), split-raw (raw segment files of --split"
-                    + " SIZE) or e01 (Expert Witness, EnCase 6 layout, compressed, with the case fields, MD5 and SHA-1"
-                    + " inside).")
+            description = "The image format: raw (one image.raw), split-raw (raw segment files of --split SIZE) or e01"
+                    + " (Expert Witness, EnCase 6 layout, compressed, with the case fields, MD5 and SHA-1 inside);"
+                    + " default: raw, or split-raw when --split is given.")
     String format;
 
     @Option(
@@ -216,7 +216,7 @@ final class AcquireCommand implements Callable<Integer> {
                     "--split " + split + ": a segment must hold at least one sector, e.g. --split 2GiB (leave --split"
                             + " out for one image.raw)");
         }
-        EwfOptions ewf = ImageOptions.ewf(spec, format, split, compression, segmentSize, chunkSectors);
+        EwfOptions ewf = ImageOptions.ewf(spec, format, split, compression, segmentSize, chunkSectors, fill);
         if (noWriteblockCheck) {
             WriteBlockWarning.ifDevice(spec.commandLine().getErr(), source);
         }
@@ -259,7 +259,7 @@ final class AcquireCommand implements Callable<Integer> {
             throw e;
         }
         print(out, source.toString(), result);
-        int status = verifyIfAsked(out, dir, source.toString());
+        int status = Math.max(sourceStatus(result), verifyIfAsked(out, dir, source.toString()));
         timeStamp(dir, out);
         recordCustody(theCase, dir, out);
         return status;
@@ -302,10 +302,21 @@ final class AcquireCommand implements Callable<Integer> {
             throw e;
         }
         print(out, resume.toString(), result);
-        int status = verifyIfAsked(out, resume, source == null ? "" : source.toString());
+        int status =
+                Math.max(sourceStatus(result), verifyIfAsked(out, resume, source == null ? "" : source.toString()));
         timeStamp(resume, out);
         recordCustody(theCase, resume, out);
         return status;
+    }
+
+    /** An E01 source whose stored hashes are not those of its media is evidence that fails: exit status 1. */
+    private int sourceStatus(Acquisition.Result r) {
+        if ("mismatch".equals(r.sourceVerdict())) {
+            spec.commandLine().getErr().println("exhibit: error: " + r.sourceSummary());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.EVIDENCE;
+        }
+        return ExitCodes.OK;
     }
 
     private void timeStamp(Path dir, PrintWriter out) throws IOException {
@@ -389,6 +400,9 @@ final class AcquireCommand implements Callable<Integer> {
                         : files.getFirst() + " ... " + files.getLast().getFileName() + " (" + files.size()
                                 + " segments)"));
         r.hashes().forEach((a, h) -> out.printf(Locale.ROOT, "  %-12s %s%n", a.id() + ":", h));
+        if (r.sourceVerdict() != null) {
+            out.println("  source E01:  " + r.sourceSummary());
+        }
         out.println("  bad sectors: " + r.badSectors() + " (map: " + r.outDir().resolve(Mapfile.FILE_NAME) + ")");
         out.println("  windows:     " + r.windows() + " piecewise SHA-256 hash" + (r.windows() == 1 ? "" : "es")
                 + " in the log");

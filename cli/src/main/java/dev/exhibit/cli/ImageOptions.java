@@ -1,5 +1,6 @@
 package dev.exhibit.cli;
 
+import dev.exhibit.acquire.badsector.FillPattern;
 import dev.exhibit.acquire.image.EwfOptions;
 import dev.exhibit.acquire.image.ImageFormat;
 import picocli.CommandLine;
@@ -25,7 +26,8 @@ final class ImageOptions {
             String split,
             String compression,
             String segmentSize,
-            Integer chunkSectors) {
+            Integer chunkSectors,
+            String fill) {
         ImageFormat f;
         try {
             f = format == null ? (split != null ? ImageFormat.SPLIT_RAW : ImageFormat.RAW) : ImageFormat.parse(format);
@@ -57,6 +59,9 @@ final class ImageOptions {
             return null;
         }
         try {
+            if (fill != null) {
+                EwfOptions.requireZeroFill(FillPattern.parse(fill));
+            }
             return EwfOptions.parse(compression, segmentSize, chunkSectors);
         } catch (IllegalArgumentException e) {
             throw usage(spec, e.getMessage());

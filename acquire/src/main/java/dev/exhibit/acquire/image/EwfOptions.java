@@ -1,5 +1,6 @@
 package dev.exhibit.acquire.image;
 
+import dev.exhibit.acquire.badsector.FillPattern;
 import dev.exhibit.core.Sizes;
 import dev.exhibit.image.ewf.EwfCompression;
 import dev.exhibit.image.ewf.EwfLayout;
@@ -39,6 +40,20 @@ public record EwfOptions(EwfCompression compression, long segmentBytes, int sect
                     + " KiB chunks every tool expects)");
         }
         return new EwfOptions(level, segment, sectors);
+    }
+
+    /**
+     * Refuses any fill but zeros: an E01 holds zeros at unreadable sectors, as EnCase, ewfacquire and Guymager write
+     * them, and lists them in error2; readers show error2, not a pattern in the data.
+     *
+     * @throws IllegalArgumentException naming the fill given
+     */
+    public static void requireZeroFill(FillPattern fill) {
+        if (!fill.description().equals(FillPattern.ZEROS.description())) {
+            throw new IllegalArgumentException("--fill " + fill.description() + ": an E01 holds zeros at unreadable"
+                    + " sectors, as EnCase, ewfacquire and Guymager write them, and lists them in its error2 section"
+                    + " (leave --fill out, or use --format raw for another fill)");
+        }
     }
 
     /**
