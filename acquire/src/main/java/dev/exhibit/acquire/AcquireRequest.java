@@ -1,10 +1,12 @@
 package dev.exhibit.acquire;
 
 import dev.exhibit.acquire.badsector.FillPattern;
+import dev.exhibit.acquire.image.EwfOptions;
 import dev.exhibit.acquire.writeblock.HardwareBlocker;
 import dev.exhibit.core.Invocation;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +22,7 @@ import java.util.Objects;
  * @param directIo whether whole blocks are written to the image with direct I/O where the file system allows it
  * @param timeStampAuthority the RFC 3161 authority that will time-stamp the log's final head (named in the start
  *     record, so that a log without the stamp it asked for says so), or null
+ * @param ewf how to write an E01 set ({@code --format e01}), or null for raw ({@code splitBytes} 0) or split-raw
  */
 public record AcquireRequest(
         Path source,
@@ -35,7 +38,8 @@ public record AcquireRequest(
         HardwareBlocker hardwareBlocker,
         boolean directIo,
         Invocation invocation,
-        String timeStampAuthority) {
+        String timeStampAuthority,
+        EwfOptions ewf) {
 
     public static final long DEFAULT_WINDOW_BYTES = 64L << 20;
     public static final List<HashAlgorithm> DEFAULT_HASHES =
@@ -63,5 +67,23 @@ public record AcquireRequest(
         if (maxBadSectors < -1) {
             throw new IllegalArgumentException("--max-bad (" + maxBadSectors + ") must not be negative");
         }
+        if (ewf != null && splitBytes > 0) {
+            throw new IllegalArgumentException("--split " + splitBytes + " bytes: an E01 set is cut into segment"
+                    + " files by --segment-size, not --split");
+        }
+        if (ewf != null) {
+            EwfOptions.requireZeroFill(fill);
+        }
+        if (ewf != null && !hashes.containsAll(List.of(HashAlgorithm.MD5, HashAlgorithm.SHA1))) {
+            // an E01 stores the MD5 (hash section) and the SHA-1 (digest section) of its media: always compute them
+            hashes = withE01Hashes(hashes);
+        }
+    }
+
+    /** {@code hashes} with MD5 and SHA-1 first, the two an E01 stores, and the others in their order. */
+    static List<HashAlgorithm> withE01Hashes(List<HashAlgorithm> hashes) {
+        List<HashAlgorithm> out = new ArrayList<>(List.of(HashAlgorithm.MD5, HashAlgorithm.SHA1));
+        hashes.stream().filter(h -> !out.contains(h)).forEach(out::add);
+        return List.copyOf(out);
     }
 }

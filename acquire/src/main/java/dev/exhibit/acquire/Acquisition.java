@@ -5,8 +5,11 @@ import dev.exhibit.acquire.badsector.Mapfile;
 import dev.exhibit.acquire.badsector.RescueMap;
 import dev.exhibit.acquire.badsector.Rescuer;
 import dev.exhibit.acquire.device.DeviceIdentity;
+import dev.exhibit.acquire.image.EwfOutput;
 import dev.exhibit.acquire.image.ImageFiles;
+import dev.exhibit.acquire.image.ImageFormat;
 import dev.exhibit.acquire.image.ImageLayout;
+import dev.exhibit.acquire.image.ImageOutput;
 import dev.exhibit.acquire.image.ImageWriteException;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.log.AcquisitionRecordText;
@@ -18,6 +21,7 @@ import dev.exhibit.acquire.writeblock.WriteBlockWatch;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.chain.ChainedLog;
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.image.ewf.EwfLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code exhibit acquire}: a source read once, read-only, into raw or split-raw image files, hashed with every asked
+ * {@code exhibit acquire}: a source read once, read-only, into raw, split-raw or E01 image files, hashed with every asked
  * algorithm over exactly the bytes written, with piecewise hashes, an exact bad-sector map and a hash-chained log.
  * {@link #resume} continues an interrupted acquisition from what its log and map prove.
  */
@@ -36,17 +40,23 @@ public final class Acquisition {
      *
      * @param durationMillis time spent acquiring, over every run
      * @param record the plain-text record written beside the image, or why it could not be
+     * @param sourceVerdict for an E01 source, whether the hashes it stores are those of its media: {@code match},
+     *     {@code mismatch} or {@code none-stored}; null for any other source
+     * @param sourceSummary for an E01 source, one line saying what it stores and whether that is what its media give
      */
     public record Result(
             Path outDir,
             ImageLayout layout,
+            List<Path> files,
             long bytes,
             Map<HashAlgorithm, String> hashes,
             long windows,
             long badSectors,
             String logHeadHash,
             long durationMillis,
-            AcquisitionRecordText.Outcome record) {
+            AcquisitionRecordText.Outcome record,
+            String sourceVerdict,
+            String sourceSummary) {
 
         public long bytesPerSecond() {
             return durationMillis == 0 ? bytes : Math.round(bytes * 1000.0 / durationMillis);
@@ -59,24 +69,25 @@ public final class Acquisition {
         try (SourceDevice source = SourceDevice.open(request.source())) {
             int sector = source.logicalSectorBytes();
             requireWindow(request.windowBytes(), sector);
-            ImageLayout layout = ImageLayout.of(request.outDir(), source.sizeBytes(), request.splitBytes(), sector);
+            // an E01 source stores its MD5 and SHA-1: compute them, to compare
+            List<HashAlgorithm> hashes =
+                    source.ewfInfo() != null ? AcquireRequest.withE01Hashes(request.hashes()) : request.hashes();
+            ImageLayout layout = request.ewf() != null
+                    ? ImageLayout.e01(request.outDir(), source.sizeBytes(), request.ewf())
+                    : ImageLayout.of(request.outDir(), source.sizeBytes(), request.splitBytes(), sector);
             boolean check = source.isBlockDevice() && request.writeBlockCheck();
             WriteBlockStatus writeBlock = check ? WriteBlockCheck.require(source.realPath()) : null;
             DeviceIdentity identity = SourceFacts.identify(source);
+            // an E01 layout the format cannot hold is refused before anything is written
+            EwfLayout ewf = request.ewf() == null ? null : EwfHeaders.layout(request.ewf(), source, identity);
             OutputDirectory.prepare(request.outDir());
             OutputDirectory.reserve(request.outDir());
             ChainedLog chain = ChainedLog.create(request.outDir().resolve(AcquisitionLogWriter.FILE_NAME));
             AcquisitionLogWriter log = new AcquisitionLogWriter(
-                    chain,
-                    layout,
-                    request.fill().description(),
-                    Map.of(),
-                    Map.of(),
-                    0,
-                    Collections.emptyNavigableMap());
+                    chain, layout, request.fill().description(), Map.of(), Map.of(), Collections.emptyNavigableMap());
             try (log) {
                 try {
-                    log.append("start", Records.start(request, layout, sector));
+                    log.append("start", Records.start(request, hashes, layout, sector));
                     log.append(
                             "source",
                             SourceFacts.describe(
@@ -92,12 +103,15 @@ public final class Acquisition {
                         source,
                         layout,
                         log,
-                        settings(request.hashes(), request.windowBytes(), request.maxBadSectors(), request, layout),
+                        settings(hashes, request.windowBytes(), request.maxBadSectors(), request, layout),
                         writeBlock == null ? null : WriteBlockCheck.watch(writeBlock),
                         request.fill().description(),
                         request.invocation().started(),
                         0);
-                try (ImageFiles image = ImageFiles.create(layout, request.directIo())) {
+                try (ImageOutput image = ewf == null
+                        ? ImageFiles.create(layout, request.directIo())
+                        : EwfOutput.create(
+                                layout, ewf, EwfHeaders.header(request.caseFields(), identity, request.invocation()))) {
                     return session.run(
                             image, RescueMap.of(source.sizeBytes()), new BadSectorLedger(sector), progress, cancel);
                 }
@@ -140,11 +154,11 @@ public final class Acquisition {
             long previousActiveMillis) {
 
         AcquisitionRun open(
-                ImageFiles image, RescueMap map, BadSectorLedger ledger, Progress progress, Cancellation c) {
+                ImageOutput image, RescueMap map, BadSectorLedger ledger, Progress progress, Cancellation c) {
             return new AcquisitionRun(source, image, log, map, ledger, settings, watch, progress, c);
         }
 
-        Result run(ImageFiles image, RescueMap map, BadSectorLedger ledger, Progress progress, Cancellation cancel)
+        Result run(ImageOutput image, RescueMap map, BadSectorLedger ledger, Progress progress, Cancellation cancel)
                 throws IOException {
             try (AcquisitionRun run = open(image, map, ledger, progress, cancel)) {
                 return finish(run, image, map, ledger);
@@ -152,18 +166,30 @@ public final class Acquisition {
         }
 
         /** Rescues what is left in an open run, then seals the image and logs the end; logs any failure. */
-        Result finish(AcquisitionRun run, ImageFiles image, RescueMap map, BadSectorLedger ledger) throws IOException {
+        Result finish(AcquisitionRun run, ImageOutput image, RescueMap map, BadSectorLedger ledger) throws IOException {
             try {
                 Pipeline.Result r = run.rescue();
                 if (watch != null) {
                     run.checkWriteBlock();
                 }
+                List<Path> files = image.complete(
+                        r.hashes().get(HashAlgorithm.MD5),
+                        r.hashes().get(HashAlgorithm.SHA1),
+                        ledger.runsIn(0, Long.MAX_VALUE));
+                if (layout.imageFormat() == ImageFormat.E01) {
+                    SegmentFiles.log(log, files);
+                }
                 image.seal();
+                SourceHashes sourceHashes = SourceHashes.of(source, r.hashes());
+                if (sourceHashes != null) {
+                    log.append("source-hashes", sourceHashes.record());
+                }
                 long active = previousActiveMillis + run.elapsedNanos() / 1_000_000;
                 log.append(
                         "end",
                         Records.end(
                                 layout,
+                                files,
                                 r.bytesHashed(),
                                 r.hashes(),
                                 r.windows(),
@@ -176,13 +202,16 @@ public final class Acquisition {
                 return new Result(
                         layout.directory(),
                         layout,
+                        files,
                         r.bytesHashed(),
                         r.hashes(),
                         r.windows(),
                         ledger.count(),
                         log.chain().headHash(),
                         active,
-                        record);
+                        record,
+                        sourceHashes == null ? null : sourceHashes.verdict(),
+                        sourceHashes == null ? null : sourceHashes.summary());
             } catch (IOException | RuntimeException | Error e) {
                 throw failed(e, run, map, ledger);
             }

@@ -8,7 +8,7 @@ import dev.exhibit.acquire.badsector.Frontier;
 import dev.exhibit.acquire.badsector.Mapfile;
 import dev.exhibit.acquire.badsector.RescueMap;
 import dev.exhibit.acquire.badsector.Rescuer;
-import dev.exhibit.acquire.image.ImageFiles;
+import dev.exhibit.acquire.image.ImageOutput;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.pipeline.BufferPool;
 import dev.exhibit.acquire.pipeline.Pipeline;
@@ -52,7 +52,7 @@ final class AcquisitionRun implements AutoCloseable {
             Mapfile.Header mapHeader) {}
 
     private final SourceDevice source;
-    private final ImageFiles image;
+    private final ImageOutput image;
     private final AcquisitionLogWriter log;
     private final RescueMap map;
     private final BadSectorLedger ledger;
@@ -72,7 +72,7 @@ final class AcquisitionRun implements AutoCloseable {
 
     AcquisitionRun(
             SourceDevice source,
-            ImageFiles image,
+            ImageOutput image,
             AcquisitionLogWriter log,
             RescueMap map,
             BadSectorLedger ledger,

@@ -4,26 +4,31 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.acquire.badsector.Mapfile;
 import dev.exhibit.acquire.badsector.Rescuer;
+import dev.exhibit.acquire.image.EwfOptions;
+import dev.exhibit.acquire.image.ImageFormat;
 import dev.exhibit.acquire.image.ImageLayout;
 import dev.exhibit.acquire.image.ImageWriteException;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.Times;
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.json.Jcs;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The bodies of the acquisition log's start, end and failure records (docs/acquisition-log.md). */
 final class Records {
     private Records() {}
 
-    static ObjectNode start(AcquireRequest r, ImageLayout layout, int sectorBytes) {
+    /** @param hashes the digests computed: those asked, and for an E01 (image or source) MD5 and SHA-1 always */
+    static ObjectNode start(AcquireRequest r, List<HashAlgorithm> hashes, ImageLayout layout, int sectorBytes) {
         ObjectNode s = Jcs.object();
         s.set("invocation", r.invocation().toJson());
         s.set("case", r.caseFields().toJson());
         ObjectNode o = s.putObject("options");
         ArrayNode algs = o.putArray("hashes");
-        r.hashes().forEach(a -> algs.add(a.id()));
+        hashes.forEach(a -> algs.add(a.id()));
         o.put("windowBytes", r.windowBytes());
         if (r.splitBytes() > 0) {
             o.put("splitBytes", r.splitBytes());
@@ -31,6 +36,14 @@ final class Records {
             o.putNull("splitBytes");
         }
         o.put("format", layout.format());
+        if (layout.ewf() != null) {
+            EwfOptions e = layout.ewf();
+            o.putObject("e01")
+                    .put("compression", e.compression().cliName())
+                    .put("segmentBytes", e.segmentBytes())
+                    .put("sectorsPerChunk", e.sectorsPerChunk())
+                    .put("chunkBytes", (long) e.sectorsPerChunk() * sectorBytes);
+        }
         o.put("sectorBytes", sectorBytes);
         o.put("readBlockBytes", AcquisitionRun.BUFFER_BYTES);
         o.put("clusterBytes", Rescuer.CLUSTER_BYTES);
@@ -55,6 +68,7 @@ final class Records {
      */
     static ObjectNode end(
             ImageLayout layout,
+            List<Path> files,
             long bytes,
             Map<HashAlgorithm, String> hashes,
             long windows,
@@ -67,11 +81,9 @@ final class Records {
         ObjectNode h = e.putObject("hashes");
         hashes.forEach((a, v) -> h.put(a.id(), v));
         e.put("windowCount", windows);
-        e.put("segmentCount", layout.splitBytes() > 0 ? layout.segmentCount() : 0);
-        ArrayNode files = e.putArray("files");
-        for (int i = 0; i < layout.segmentCount(); i++) {
-            files.add(layout.name(i));
-        }
+        e.put("segmentCount", layout.imageFormat() == ImageFormat.RAW ? 0 : files.size());
+        ArrayNode names = e.putArray("files");
+        files.forEach(f -> names.add(f.getFileName().toString()));
         e.put("badSectorCount", badSectors);
         e.put("fill", fill);
         e.put("badSectorMap", Mapfile.FILE_NAME);

@@ -10,6 +10,7 @@ import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.pipeline.BadRun;
 import dev.exhibit.core.chain.ChainedLog;
 import dev.exhibit.core.evidence.AcquisitionLog;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +24,16 @@ import java.util.TreeMap;
  * the log and the map name.
  *
  * @param loggedBytes the image bytes the logged windows cover
- * @param reacquiring whether the image differed from the log and is acquired again from {@code loggedBytes}
+ * @param imageBytes the image bytes kept from before, hashed again from byte 0: {@code loggedBytes} for raw images;
+ *     for an E01, the chunks its writer kept, which may reach past the logged windows or stop short of them
+ * @param reacquiring whether records past {@code imageBytes} are superseded: the image differed from the log there,
+ *     or an E01 did not keep what the log describes
  */
 record Replay(
         Map<Long, String> windows,
         Map<Integer, String> segments,
         long loggedBytes,
+        long imageBytes,
         RescueMap map,
         BadSectorLedger ledger,
         Resumption.Logged facts,
@@ -47,6 +52,69 @@ record Replay(
         long logged = AcquisitionLog.coveredBytes(trusted);
         RescueMap map = fromFile != null ? fromFile : RescueMap.of(sizeBytes);
         return build(facts, windows, logged, map, sizeBytes, sectorBytes, retries);
+    }
+
+    /**
+     * The plan for an E01, which only grows at its end: what its writer kept ({@code keptBytes}, whole chunk groups)
+     * is hashed again and stays; everything past it is read again from the source. The logged windows inside it must
+     * match; records reaching past it are superseded. Where its chunks hold fills is known from the log's bad ranges
+     * and from the journal written before the bytes went to the E01 (the log names a range only once it ends). Those
+     * sectors cannot be retried any more: their chunks are written.
+     */
+    static Replay ofEwf(
+            Resumption.Logged facts,
+            long keptBytes,
+            List<BadRun> journaled,
+            long sizeBytes,
+            int sectorBytes,
+            int retries) {
+        Map<Long, String> windows = new HashMap<>();
+        List<JsonNode> inside = facts.windowsFromStart().stream()
+                .filter(w ->
+                        w.path("byteOffset").asLong() + w.path("lengthBytes").asLong() <= keptBytes)
+                .toList();
+        inside.forEach(
+                w -> windows.put(w.path("index").asLong(), w.path("sha256").asText()));
+        boolean beyond = false;
+        for (JsonNode r : facts.windowsFromStart()) {
+            beyond |= r.path("byteOffset").asLong() + r.path("lengthBytes").asLong() > keptBytes;
+        }
+        RescueMap map = RescueMap.of(sizeBytes);
+        if (keptBytes > 0) {
+            map.mark(0, keptBytes, BlockStatus.FINISHED);
+        }
+        BadSectorLedger ledger = new BadSectorLedger(sectorBytes);
+        long keptSectors = keptBytes / sectorBytes;
+        List<BadRun> known = new ArrayList<>(journaled);
+        for (JsonNode b : facts.badRanges()) {
+            beyond |= b.path("byteOffset").asLong() + b.path("lengthBytes").asLong() > keptBytes;
+            known.add(new BadRun(
+                    b.path("firstSector").asLong(),
+                    Math.max(1, b.path("sectorCount").asLong()),
+                    sectorBytes,
+                    b.path("error").asText(),
+                    b.path("retries").asInt()));
+        }
+        for (BadRun r : known) {
+            long end = Math.min(r.endSector(), keptSectors);
+            if (r.firstSector() < end) {
+                BadRun kept = new BadRun(
+                        r.firstSector(), end - r.firstSector(), sectorBytes, r.error(), Math.max(r.retries(), retries));
+                ledger.add(kept);
+                map.mark(kept.byteOffset(), kept.endByte() - kept.byteOffset(), BlockStatus.BAD_SECTOR);
+            }
+        }
+        return new Replay(
+                windows,
+                Map.of(),
+                AcquisitionLog.coveredBytes(inside),
+                keptBytes,
+                map,
+                ledger,
+                facts,
+                sectorBytes,
+                retries,
+                beyond);
     }
 
     private static Replay build(
@@ -95,7 +163,7 @@ record Replay(
                 segments.put(s.path("index").asInt(), s.path("sha256").asText());
             }
         }
-        return new Replay(windows, segments, logged, map, ledger, facts, sectorBytes, retries, false);
+        return new Replay(windows, segments, logged, logged, map, ledger, facts, sectorBytes, retries, false);
     }
 
     /** The plan once the image was found to differ from the log at {@code byteOffset} (a window start). */
@@ -108,19 +176,21 @@ record Replay(
         });
         RescueMap fresh = RescueMap.of(map.endByte());
         Replay r = build(facts, kept, byteOffset, fresh, map.endByte(), sectorBytes, retries);
-        return new Replay(r.windows, r.segments, r.loggedBytes, r.map, r.ledger, facts, sectorBytes, retries, true);
+        return new Replay(
+                r.windows, r.segments, r.loggedBytes, r.imageBytes, r.map, r.ledger, facts, sectorBytes, retries, true);
     }
 
     AcquisitionLogWriter writer(ChainedLog chain, ImageLayout layout, String fill) {
         // A run is logged before the windows that hold it, so the log may name bad sectors past its last window; they
-        // are not logged twice, unless a re-acquisition superseded them.
+        // are not logged twice, unless a re-acquisition superseded their record (one reaching past imageBytes).
         NavigableMap<Long, Long> loggedRuns = new TreeMap<>();
-        if (!reacquiring) {
-            for (JsonNode b : facts.badRanges()) {
-                long first = b.path("firstSector").asLong();
-                loggedRuns.merge(first, first + b.path("sectorCount").asLong(), Math::max);
+        for (JsonNode b : facts.badRanges()) {
+            long first = b.path("firstSector").asLong();
+            long end = first + b.path("sectorCount").asLong();
+            if (!reacquiring || end * sectorBytes <= imageBytes) {
+                loggedRuns.merge(first, end, Math::max);
             }
         }
-        return new AcquisitionLogWriter(chain, layout, fill, windows, segments, loggedBytes, loggedRuns);
+        return new AcquisitionLogWriter(chain, layout, fill, windows, segments, loggedRuns);
     }
 }

@@ -9,6 +9,7 @@ import dev.exhibit.acquire.badsector.RescueMap;
 import dev.exhibit.acquire.badsector.Rescuer;
 import dev.exhibit.acquire.device.DeviceIdentity;
 import dev.exhibit.acquire.image.ImageFiles;
+import dev.exhibit.acquire.image.ImageFormat;
 import dev.exhibit.acquire.image.ImageLayout;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.log.ReplayMismatchException;
@@ -84,7 +85,10 @@ public final class Resumption {
             DeviceIdentity identity = SourceFacts.identify(source);
             int sector = source.logicalSectorBytes();
             SourceFacts.requireSame(facts.source(), source, identity);
-            ImageLayout layout = ImageLayout.of(dir, source.sizeBytes(), facts.splitBytes(), sector);
+            boolean e01 = ImageFormat.parse(facts.options().path("format").asText("raw")) == ImageFormat.E01;
+            ImageLayout layout = e01
+                    ? ImageLayout.e01(dir, source.sizeBytes(), EwfHeaders.options(facts.options()))
+                    : ImageLayout.of(dir, source.sizeBytes(), facts.splitBytes(), sector);
             AcquisitionRun.Settings settings = new AcquisitionRun.Settings(
                     facts.hashes(),
                     facts.windowBytes(),
@@ -92,6 +96,10 @@ public final class Resumption {
                     new Rescuer.Policy(retries, fill),
                     dir.resolve(Mapfile.FILE_NAME),
                     Mapfile.Header.of(request.invocation()));
+            Context context = new Context(request, logged, facts, chain, source, identity, layout, settings);
+            if (e01) {
+                return EwfResumption.run(context, progress, cancel);
+            }
             String mapNote = "read";
             RescueMap fromFile = null;
             try {
@@ -104,11 +112,13 @@ public final class Resumption {
             } catch (MapfileException e) {
                 mapNote = "ignored: " + e.getMessage();
             }
-            ObjectNode sourceRecord = SourceMatch.require(
-                    source, identity, facts, fromFile, layout, AcquisitionLog.coveredBytes(facts.windowsFromStart()));
-            boolean check = source.isBlockDevice()
-                    && facts.options().path("writeBlockCheck").asBoolean(true);
-            WriteBlockStatus writeBlock = check ? WriteBlockCheck.require(source.realPath()) : null;
+            ObjectNode sourceRecord;
+            try (ImageFiles read = ImageFiles.read(layout)) {
+                long logged0 = AcquisitionLog.coveredBytes(facts.windowsFromStart());
+                sourceRecord = SourceMatch.require(
+                        source, identity, facts, SourceMatch.mapVouched(fromFile, logged0), read::read);
+            }
+            WriteBlockStatus writeBlock = context.requireWriteBlock();
             OutputDirectory.reserve(dir);
             boolean directIo = facts.options().path("directIo").asBoolean(true);
             try (ImageFiles image = ImageFiles.resume(layout, directIo)) {
@@ -116,15 +126,7 @@ public final class Resumption {
                 ReplayMismatchException mismatch = null;
                 for (int attempt = 0; ; attempt++) {
                     AcquisitionLogWriter log = plan.writer(chain, layout, fill.description());
-                    Acquisition.Session session = new Acquisition.Session(
-                            source,
-                            layout,
-                            log,
-                            settings,
-                            writeBlock == null ? null : WriteBlockCheck.watch(writeBlock),
-                            fill.description(),
-                            facts.started(),
-                            facts.activeMillis());
+                    Acquisition.Session session = context.session(log, writeBlock);
                     AcquisitionRun run = session.open(image, plan.map(), plan.ledger(), progress, cancel);
                     try {
                         run.replay(plan.loggedBytes());
@@ -152,7 +154,42 @@ public final class Resumption {
         }
     }
 
-    private static ObjectNode resumeRecord(
+    /** What a resume of either kind of image works with. */
+    record Context(
+            Request request,
+            AcquisitionLog logged,
+            Logged facts,
+            ChainedLog chain,
+            SourceDevice source,
+            DeviceIdentity identity,
+            ImageLayout layout,
+            AcquisitionRun.Settings settings) {
+
+        FillPattern fill() {
+            return settings.policy().fill();
+        }
+
+        /** The write-block check the first run made, made again; null when it is skipped or not applicable. */
+        WriteBlockStatus requireWriteBlock() throws IOException {
+            boolean check = source.isBlockDevice()
+                    && facts.options().path("writeBlockCheck").asBoolean(true);
+            return check ? WriteBlockCheck.require(source.realPath()) : null;
+        }
+
+        Acquisition.Session session(AcquisitionLogWriter log, WriteBlockStatus writeBlock) {
+            return new Acquisition.Session(
+                    source,
+                    layout,
+                    log,
+                    settings,
+                    writeBlock == null ? null : WriteBlockCheck.watch(writeBlock),
+                    fill().description(),
+                    facts.started(),
+                    facts.activeMillis());
+        }
+    }
+
+    static ObjectNode resumeRecord(
             Request request,
             AcquisitionLog logged,
             Logged facts,
@@ -180,6 +217,7 @@ public final class Resumption {
 
     /** What the log of the interrupted acquisition says about it. */
     record Logged(
+            JsonNode start,
             JsonNode options,
             JsonNode source,
             List<HashAlgorithm> hashes,
@@ -206,6 +244,7 @@ public final class Resumption {
             List<HashAlgorithm> hashes = new ArrayList<>();
             options.path("hashes").forEach(h -> hashes.add(HashAlgorithm.fromId(h.asText())));
             return new Logged(
+                    start,
                     options,
                     source,
                     hashes,

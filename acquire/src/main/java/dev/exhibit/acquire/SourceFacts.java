@@ -1,6 +1,7 @@
 package dev.exhibit.acquire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.acquire.device.DeviceIdentity;
 import dev.exhibit.acquire.source.SourceDevice;
@@ -9,7 +10,9 @@ import dev.exhibit.acquire.writeblock.WriteBlockCheck;
 import dev.exhibit.acquire.writeblock.WriteBlockStatus;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.json.Jcs;
+import dev.exhibit.image.ewf.EwfInfo;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,7 +39,11 @@ final class SourceFacts {
         s.put("sizeBytes", source.sizeBytes());
         s.put("logicalSectorBytes", source.logicalSectorBytes());
         s.put("physicalSectorBytes", source.physicalSectorBytes());
-        s.put("sectorSizes", source.sectorSizesProbed() ? "probed (BLKSSZGET, BLKPBSZGET)" : "assumed (regular file)");
+        s.put(
+                "sectorSizes",
+                source.sectorSizesProbed()
+                        ? "probed (BLKSSZGET, BLKPBSZGET)"
+                        : source.ewfInfo() != null ? "stated by the E01 set" : "assumed (regular file)");
         s.put("sectorCount", source.sectorCount());
         if (identity != null) {
             s.set("device", identity.deviceJson());
@@ -44,12 +51,22 @@ final class SourceFacts {
             s.set("dco", identity.dco().toJson());
         } else {
             s.put("device", DeviceIdentity.UNKNOWN);
-            ObjectNode na = Jcs.object().put("state", "not-applicable").put("detail", "the source is a regular file");
+            ObjectNode na = Jcs.object()
+                    .put("state", "not-applicable")
+                    .put(
+                            "detail",
+                            source.ewfInfo() != null ? "the source is an E01 set" : "the source is a regular file");
             s.set("hpa", na);
             s.set("dco", na.deepCopy());
         }
+        if (source.ewfInfo() != null) {
+            s.set("e01", ewf(source.ewfInfo()));
+        }
         ObjectNode wb = s.putObject("writeBlock");
-        if (!source.isBlockDevice()) {
+        if (source.ewfInfo() != null) {
+            wb.put("method", "not applicable: an E01 set, read through Exhibit's own reader, opened read-only");
+            wb.put("readOnlyFlag", "not applicable");
+        } else if (!source.isBlockDevice()) {
             wb.put("method", "not applicable: a regular file, opened read-only");
             wb.put("readOnlyFlag", "not applicable");
         } else if (checkSkipped) {
@@ -67,6 +84,35 @@ final class SourceFacts {
             wb.put("hardwareBlocker", "none declared");
         }
         return s;
+    }
+
+    /** What an E01 source says about itself: its files, metadata, stored hashes and unreadable sectors. */
+    private static ObjectNode ewf(EwfInfo info) {
+        ObjectNode e = Jcs.object();
+        ArrayNode files = e.putArray("segments");
+        info.segments().forEach(p -> files.add(p.getFileName().toString()));
+        ObjectNode header = e.putObject("header");
+        info.header().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(h -> header.put(h.getKey(), h.getValue()));
+        e.put("chunkBytes", info.chunkBytes());
+        e.put("compressionLevel", info.compressionLevel());
+        e.put("setGuid", String.valueOf(info.setGuid()));
+        putOrNull(e, "storedMd5", info.storedMd5());
+        putOrNull(e, "storedSha1", info.storedSha1());
+        ArrayNode errors = e.putArray("error2");
+        info.errors()
+                .forEach(r ->
+                        errors.addObject().put("firstSector", r.firstSector()).put("sectorCount", r.sectorCount()));
+        return e;
+    }
+
+    private static void putOrNull(ObjectNode n, String field, String value) {
+        if (value == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, value);
+        }
     }
 
     /**

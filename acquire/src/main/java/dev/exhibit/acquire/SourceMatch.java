@@ -7,8 +7,6 @@ import dev.exhibit.acquire.badsector.Block;
 import dev.exhibit.acquire.badsector.BlockStatus;
 import dev.exhibit.acquire.badsector.RescueMap;
 import dev.exhibit.acquire.device.DeviceIdentity;
-import dev.exhibit.acquire.image.ImageFiles;
-import dev.exhibit.acquire.image.ImageLayout;
 import dev.exhibit.acquire.source.SourceDevice;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.HashAlgorithm;
@@ -41,14 +39,26 @@ final class SourceMatch {
 
     private SourceMatch() {}
 
-    /** Refuses another source; returns the {@code source} member of the {@code resume} record. */
+    /** Reads image bytes for a comparison with the source; returns how many it read. */
+    @FunctionalInterface
+    interface ImageBytes {
+        long read(long byteOffset, MemorySegment into) throws IOException;
+    }
+
+    /** A range of image bytes [start, end) that only the map, or only an E01's kept chunks, vouch for. */
+    record Range(long start, long end) {}
+
+    /**
+     * Refuses another source; returns the {@code source} member of the {@code resume} record.
+     *
+     * @param vouched image bytes that nothing logged vouches for, compared with the source at a few places
+     */
     static ObjectNode require(
             SourceDevice source,
             DeviceIdentity identity,
             Resumption.Logged facts,
-            RescueMap fromMap,
-            ImageLayout layout,
-            long loggedBytes)
+            List<Range> vouched,
+            ImageBytes image)
             throws IOException {
         SourceFacts.requireSame(facts.source(), source, identity);
         ObjectNode out = Jcs.object();
@@ -87,9 +97,7 @@ final class SourceMatch {
             r.put("sha256", actual);
         }
         ArrayNode samples = out.putArray("imageSamplesCompared");
-        if (fromMap != null) {
-            compareMapSamples(source, fromMap, layout, loggedBytes, samples);
-        }
+        compareSamples(source, vouched, image, samples);
         out.put("contentChecked", !windows.isEmpty() || !samples.isEmpty());
         return out;
     }
@@ -151,16 +159,25 @@ final class SourceMatch {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** Compares the source with the image where only the map says the image holds the source's bytes. */
-    private static void compareMapSamples(
-            SourceDevice source, RescueMap map, ImageLayout layout, long loggedBytes, ArrayNode out)
+    /** The bytes past {@code loggedBytes} that the map alone says the image holds, or none without a map. */
+    static List<Range> mapVouched(RescueMap map, long loggedBytes) {
+        List<Range> out = new ArrayList<>();
+        if (map != null) {
+            for (Block b : map.blocks(EnumSet.of(BlockStatus.FINISHED))) {
+                out.add(new Range(Math.max(b.byteOffset(), loggedBytes), b.endByte()));
+            }
+        }
+        return out;
+    }
+
+    /** Compares the source with the image where only the map (or an E01's chunks) says it holds the source's bytes. */
+    private static void compareSamples(SourceDevice source, List<Range> vouched, ImageBytes image, ArrayNode out)
             throws IOException {
         List<Long> offsets = new ArrayList<>();
-        for (Block b : map.blocks(EnumSet.of(BlockStatus.FINISHED))) {
-            long start = Math.max(b.byteOffset(), loggedBytes);
-            if (b.endByte() - start >= SAMPLE_BYTES) {
-                offsets.add(start);
-                offsets.add(b.endByte() - SAMPLE_BYTES);
+        for (Range b : vouched) {
+            if (b.end() - b.start() >= SAMPLE_BYTES) {
+                offsets.add(b.start());
+                offsets.add(b.end() - SAMPLE_BYTES);
             }
         }
         if (offsets.isEmpty()) {
@@ -170,8 +187,7 @@ final class SourceMatch {
         for (int k = 0; k < MAP_SAMPLES && k < offsets.size(); k++) {
             picked.add(offsets.get((int) ((long) k * (offsets.size() - 1) / Math.max(1, MAP_SAMPLES - 1))));
         }
-        try (Arena arena = Arena.ofConfined();
-                ImageFiles image = ImageFiles.read(layout)) {
+        try (Arena arena = Arena.ofConfined()) {
             MemorySegment a = arena.allocate(SAMPLE_BYTES);
             MemorySegment b = arena.allocate(SAMPLE_BYTES);
             for (long at : new LinkedHashSet<>(picked)) {

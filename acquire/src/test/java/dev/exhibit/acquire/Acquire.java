@@ -1,6 +1,7 @@
 package dev.exhibit.acquire;
 
 import dev.exhibit.acquire.badsector.FillPattern;
+import dev.exhibit.acquire.image.EwfOptions;
 import dev.exhibit.core.Invocation;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ final class Acquire {
     private boolean writeBlockCheck = true;
     private Progress progress = Progress.NONE;
     private Cancellation cancel = new Cancellation();
+    private EwfOptions ewf;
+    private CaseFields caseFields = CaseFields.NONE;
+    private Invocation invocation;
 
     private Acquire(Path source, Path outDir) {
         this.source = source;
@@ -62,6 +66,23 @@ final class Acquire {
         return this;
     }
 
+    /** {@code --format e01} with these options. */
+    Acquire e01(EwfOptions options) {
+        ewf = options;
+        return this;
+    }
+
+    Acquire caseFields(CaseFields fields) {
+        caseFields = fields;
+        return this;
+    }
+
+    /** A fixed invocation (its start time goes into an E01's header), so two runs can give identical files. */
+    Acquire invocation(Invocation i) {
+        invocation = i;
+        return this;
+    }
+
     AcquireRequest request() {
         return new AcquireRequest(
                 source,
@@ -69,15 +90,18 @@ final class Acquire {
                 AcquireRequest.DEFAULT_HASHES,
                 windowBytes,
                 0,
-                CaseFields.NONE,
+                caseFields,
                 retries,
                 fill,
                 maxBad,
                 writeBlockCheck,
                 null,
                 true,
-                Invocation.of("exhibit", List.of("acquire", source.toString(), outDir.toString())),
-                null);
+                invocation != null
+                        ? invocation
+                        : Invocation.of("exhibit", List.of("acquire", source.toString(), outDir.toString())),
+                null,
+                ewf);
     }
 
     Acquisition.Result run() throws IOException {

@@ -7,6 +7,7 @@ import dev.exhibit.acquire.CaseFields;
 import dev.exhibit.acquire.Resumption;
 import dev.exhibit.acquire.badsector.FillPattern;
 import dev.exhibit.acquire.badsector.Mapfile;
+import dev.exhibit.acquire.image.EwfOptions;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.log.LogTimeStamp;
 import dev.exhibit.acquire.writeblock.HardwareBlocker;
@@ -38,9 +39,10 @@ import picocli.CommandLine.Parameters;
         description = {
             "Copy a disk or an image file, read-only, into a hashed and logged image.",
             "Copy SOURCE (a block device such as /dev/sdb, or an image file), read-only, sector by sector into OUTDIR"
-                    + " (image.raw, or image.001, image.002, ... with --split), computing every --hash at once over"
-                    + " exactly the bytes written, the SHA-256 of every --window, an exact map of unreadable sectors"
-                    + " (badsectors.map, GNU ddrescue format) and a hash-chained log (acquisition.log.jsonl).",
+                    + " (image.raw; image.001, image.002, ... with --split; image.E01, image.E02, ... with --format e01),"
+                    + " computing every --hash at once over exactly the media bytes, the SHA-256 of every --window, an"
+                    + " exact map of unreadable sectors (badsectors.map, GNU ddrescue format) and a hash-chained log"
+                    + " (acquisition.log.jsonl).",
             "A block device must be read-only (exhibit writeblock) and unmounted. OUTDIR must not exist or be empty.",
             "Beside the image it writes acquisition.txt, a plain-text reading of the log (case, source, hashes, bad"
                     + " sectors, verifications), again at the end of every run and after every verify.",
@@ -61,8 +63,39 @@ final class AcquireCommand implements Callable<Integer> {
                     "Continue the interrupted acquisition in OUTDIR (SOURCE, if given, replaces the logged path).")
     Path resume;
 
-    @Option(names = "--split", paramLabel = "SIZE", description = "Segment files of SIZE, e.g. 2GiB.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "The image format: raw (one image.raw), split-raw (raw segment files of --split SIZE) or e01"
+                    + " (Expert Witness, EnCase 6 layout, compressed, with the case fields, MD5 and SHA-1 inside);"
+                    + " default: raw, or split-raw when --split is given.")
+    String format;
+
+    @Option(
+            names = "--split",
+            paramLabel = "SIZE",
+            description = "Write split-raw segment files of SIZE, e.g. 2GiB (implies --format split-raw).")
     String split;
+
+    @Option(
+            names = "--compression",
+            paramLabel = "LEVEL",
+            description = "How an E01's chunks are compressed: none, empty-block (only chunks of zeros), fast or best"
+                    + " (default: fast, zlib level 1, as ewfacquire and Guymager).")
+    String compression;
+
+    @Option(
+            names = "--segment-size",
+            paramLabel = "SIZE",
+            description = "The size an E01 segment file may reach, at least 1MiB (default: 1500MiB, as ewfacquire).")
+    String segmentSize;
+
+    @Option(
+            names = "--chunk-sectors",
+            paramLabel = "N",
+            description = "Sectors per E01 chunk, a power of two from 64 to 32768 (default: 64, which makes the 32 KiB"
+                    + " chunks every tool expects).")
+    Integer chunkSectors;
 
     @Option(
             names = "--hash",
@@ -183,6 +216,7 @@ final class AcquireCommand implements Callable<Integer> {
                     "--split " + split + ": a segment must hold at least one sector, e.g. --split 2GiB (leave --split"
                             + " out for one image.raw)");
         }
+        EwfOptions ewf = ImageOptions.ewf(spec, format, split, compression, segmentSize, chunkSectors, fill);
         if (noWriteblockCheck) {
             WriteBlockWarning.ifDevice(spec.commandLine().getErr(), source);
         }
@@ -215,7 +249,8 @@ final class AcquireCommand implements Callable<Integer> {
                 hardwareBlocker == null ? null : HardwareBlocker.parse(hardwareBlocker),
                 !noDirectIo,
                 Main.invocation(),
-                tsa.given() ? tsa.name() : null);
+                tsa.given() ? tsa.name() : null,
+                ewf);
         Acquisition.Result result;
         try (ProgressDisplay progress = ProgressDisplay.onTerminal("Acquiring")) {
             result = Acquisition.acquire(request, progress, cancel);
@@ -224,7 +259,7 @@ final class AcquireCommand implements Callable<Integer> {
             throw e;
         }
         print(out, source.toString(), result);
-        int status = verifyIfAsked(out, dir, source.toString());
+        int status = Math.max(sourceStatus(result), verifyIfAsked(out, dir, source.toString()));
         timeStamp(dir, out);
         recordCustody(theCase, dir, out);
         return status;
@@ -242,7 +277,10 @@ final class AcquireCommand implements Callable<Integer> {
     }
 
     private Integer resume(PrintWriter out, Cancellation cancel) throws IOException {
-        if (outDir != null || caseDir != null || split != null) {
+        if (outDir != null
+                || caseDir != null
+                || split != null
+                || ImageOptions.given(format, compression, segmentSize, chunkSectors)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--resume OUTDIR takes the logged options; give at most a SOURCE");
         }
@@ -264,10 +302,21 @@ final class AcquireCommand implements Callable<Integer> {
             throw e;
         }
         print(out, resume.toString(), result);
-        int status = verifyIfAsked(out, resume, source == null ? "" : source.toString());
+        int status =
+                Math.max(sourceStatus(result), verifyIfAsked(out, resume, source == null ? "" : source.toString()));
         timeStamp(resume, out);
         recordCustody(theCase, resume, out);
         return status;
+    }
+
+    /** An E01 source whose stored hashes are not those of its media is evidence that fails: exit status 1. */
+    private int sourceStatus(Acquisition.Result r) {
+        if ("mismatch".equals(r.sourceVerdict())) {
+            spec.commandLine().getErr().println("exhibit: error: " + r.sourceSummary());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.EVIDENCE;
+        }
+        return ExitCodes.OK;
     }
 
     private void timeStamp(Path dir, PrintWriter out) throws IOException {
@@ -344,13 +393,16 @@ final class AcquireCommand implements Callable<Integer> {
                 Sizes.describe(r.bytes()),
                 r.durationMillis() / 1000.0,
                 Sizes.human(r.bytesPerSecond()));
-        List<Path> files = r.layout().files();
+        List<Path> files = r.files();
         out.println("  image:       "
                 + (files.size() == 1
                         ? files.getFirst()
                         : files.getFirst() + " ... " + files.getLast().getFileName() + " (" + files.size()
                                 + " segments)"));
         r.hashes().forEach((a, h) -> out.printf(Locale.ROOT, "  %-12s %s%n", a.id() + ":", h));
+        if (r.sourceVerdict() != null) {
+            out.println("  source E01:  " + r.sourceSummary());
+        }
         out.println("  bad sectors: " + r.badSectors() + " (map: " + r.outDir().resolve(Mapfile.FILE_NAME) + ")");
         out.println("  windows:     " + r.windows() + " piecewise SHA-256 hash" + (r.windows() == 1 ? "" : "es")
                 + " in the log");

@@ -1,6 +1,6 @@
 package dev.exhibit.acquire.badsector;
 
-import dev.exhibit.acquire.image.ImageFiles;
+import dev.exhibit.acquire.image.ImageOutput;
 import dev.exhibit.acquire.pipeline.BadRun;
 import dev.exhibit.acquire.pipeline.BufferPool;
 import dev.exhibit.acquire.pipeline.Lease;
@@ -25,7 +25,7 @@ public final class Frontier {
     private static final Set<BlockStatus> RESOLVED = EnumSet.of(BlockStatus.FINISHED, BlockStatus.BAD_SECTOR);
 
     private final Pipeline pipeline;
-    private final ImageFiles image;
+    private final ImageOutput image;
     private final RescueMap map;
     private final BadSectorLedger ledger;
     private final BufferPool pool;
@@ -38,7 +38,7 @@ public final class Frontier {
      */
     public Frontier(
             Pipeline pipeline,
-            ImageFiles image,
+            ImageOutput image,
             RescueMap map,
             BadSectorLedger ledger,
             BufferPool pool,

@@ -1,6 +1,6 @@
 package dev.exhibit.acquire.image;
 
-import dev.exhibit.acquire.pipeline.ImageSink;
+import dev.exhibit.acquire.pipeline.BadRun;
 import dev.exhibit.core.posix.NativeFd;
 import dev.exhibit.core.posix.PosixException;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * The files of one image, written and read at image byte offsets whatever the split. Whole aligned blocks are written
@@ -18,7 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * cache, which leaves the CPU to the digests. Segment files are created on first write and never overwritten when
  * they exist, unless the image is opened to resume.
  */
-public final class ImageFiles implements ImageSink, AutoCloseable {
+public final class ImageFiles implements ImageOutput {
     /** Direct I/O needs offsets, lengths and addresses aligned to the file system's block; 4 KiB fits all we meet. */
     static final int DIRECT_ALIGNMENT = 4096;
 
@@ -57,6 +58,7 @@ public final class ImageFiles implements ImageSink, AutoCloseable {
         return new ImageFiles(layout, Mode.READ, false);
     }
 
+    @Override
     public ImageLayout layout() {
         return layout;
     }
@@ -87,6 +89,7 @@ public final class ImageFiles implements ImageSink, AutoCloseable {
      *
      * @return how many bytes were read: less than asked only where the files end early
      */
+    @Override
     public long read(long byteOffset, MemorySegment into) throws IOException {
         long done = 0;
         while (done < into.byteSize()) {
@@ -113,6 +116,7 @@ public final class ImageFiles implements ImageSink, AutoCloseable {
     }
 
     /** Forces every segment written so far, and the directory entries of new files, to stable storage. */
+    @Override
     public synchronized void sync() throws IOException {
         boolean any = false;
         for (NativeFd fd : buffered) {
@@ -128,7 +132,14 @@ public final class ImageFiles implements ImageSink, AutoCloseable {
         }
     }
 
-    /** Makes every segment file read-only (mode 0444), so no tool opens a finished image for writing by mistake. */
+    /** Raw files hold every byte where it belongs already: completing them is making them durable. */
+    @Override
+    public List<Path> complete(String md5, String sha1, List<BadRun> badRuns) throws IOException {
+        sync();
+        return layout.files();
+    }
+
+    @Override
     public void seal() throws IOException {
         for (Path f : layout.files()) {
             if (Files.exists(f)) {
@@ -164,7 +175,8 @@ public final class ImageFiles implements ImageSink, AutoCloseable {
                 && piece.address() % DIRECT_ALIGNMENT == 0;
     }
 
-    private static void writeFully(NativeFd fd, MemorySegment piece, long inFile, long imageOffset) throws IOException {
+    /** Writes all of {@code piece} at {@code inFile}; a failure names the file and the image byte it stopped at. */
+    static void writeFully(NativeFd fd, MemorySegment piece, long inFile, long imageOffset) throws IOException {
         long written = 0;
         while (written < piece.byteSize()) {
             long n;

@@ -4,14 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How an image of {@code sizeBytes} is laid out in files: one {@code image.raw}, or segments {@code image.001},
  * {@code image.002}, ... of {@code splitBytes} each (the last one shorter), the names The Sleuth Kit, ewfacquire and
- * {@code cat image.0*} all understand.
+ * {@code cat image.0*} all understand; or an E01 set {@code image.E01}, {@code image.E02}, ..., whose files hold
+ * compressed chunks and whose number is known only once it is written.
  */
 public final class ImageLayout {
     public static final String RAW_NAME = "image.raw";
+    /** The base name of E01 segment files: {@code image.E01}, {@code image.E02}, ... */
+    public static final String EWF_BASE_NAME = "image";
     /** Three-digit extensions: past 999 segments, tools that open {@code image.001} stop finding the rest. */
     public static final int MAX_SEGMENTS = 999;
 
@@ -19,17 +23,24 @@ public final class ImageLayout {
     private final long sizeBytes;
     private final long splitBytes;
     private final int segments;
+    private final EwfOptions ewf;
 
-    private ImageLayout(Path directory, long sizeBytes, long splitBytes, int segments) {
+    private ImageLayout(Path directory, long sizeBytes, long splitBytes, int segments, EwfOptions ewf) {
         this.directory = directory;
         this.sizeBytes = sizeBytes;
         this.splitBytes = splitBytes;
         this.segments = segments;
+        this.ewf = ewf;
     }
 
     /** One image file. */
     public static ImageLayout raw(Path directory, long sizeBytes) {
-        return new ImageLayout(directory, sizeBytes, 0, 1);
+        return new ImageLayout(directory, sizeBytes, 0, 1, null);
+    }
+
+    /** An E01 set written with {@code options}. */
+    public static ImageLayout e01(Path directory, long sizeBytes, EwfOptions options) {
+        return new ImageLayout(directory, sizeBytes, 0, 1, Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -49,7 +60,7 @@ public final class ImageLayout {
                     + " segments of a " + sizeBytes + "-byte source; at most " + MAX_SEGMENTS
                     + " are allowed: choose a larger size");
         }
-        return new ImageLayout(directory, sizeBytes, splitBytes, (int) count);
+        return new ImageLayout(directory, sizeBytes, splitBytes, (int) count, null);
     }
 
     /** The layout an acquisition log describes: {@code raw}, or {@code split-raw} with its segment size. */
@@ -57,9 +68,21 @@ public final class ImageLayout {
         return splitBytes > 0 ? split(directory, sizeBytes, splitBytes, sectorBytes) : raw(directory, sizeBytes);
     }
 
-    /** {@code raw} or {@code split-raw}, as logs and records name the format. */
+    /** {@code raw}, {@code split-raw} or {@code e01}, as logs and records name the format. */
     public String format() {
-        return splitBytes > 0 ? "split-raw" : "raw";
+        return imageFormat().id();
+    }
+
+    public ImageFormat imageFormat() {
+        if (ewf != null) {
+            return ImageFormat.E01;
+        }
+        return splitBytes > 0 ? ImageFormat.SPLIT_RAW : ImageFormat.RAW;
+    }
+
+    /** How the E01 is written, or null for a raw image. */
+    public EwfOptions ewf() {
+        return ewf;
     }
 
     public Path directory() {
@@ -84,7 +107,11 @@ public final class ImageLayout {
         return directory.resolve(name(index));
     }
 
+    /** The name of raw segment {@code index}; an E01's names come from its writer, which alone knows how many. */
     public String name(int index) {
+        if (ewf != null) {
+            throw new IllegalStateException("the files of an E01 set are named by its writer, not by the layout");
+        }
         return splitBytes > 0 ? String.format(Locale.ROOT, "image.%03d", index + 1) : RAW_NAME;
     }
 

@@ -28,15 +28,14 @@ public final class AcquisitionLogWriter implements PiecewiseSink, Closeable {
     private final String fill;
     private final Map<Long, String> loggedWindows;
     private final Map<Integer, String> loggedSegments;
-    private final long loggedBytes;
     private final NavigableMap<Long, Long> loggedRuns;
 
     /**
      * @param loggedWindows window hashes the log already holds, by index (empty for a new acquisition)
      * @param loggedSegments segment hashes the log already holds, by index from 1
-     * @param loggedBytes the image bytes the logged windows cover: bad ranges starting below it are logged
-     * @param loggedRuns bad sectors the log already names past {@code loggedBytes}, as first sector to end sector
-     *     (exclusive): not logged again
+     * @param loggedRuns bad sectors the log already names in records that still stand, as first sector to end sector
+     *     (exclusive): not logged again. A run the log named only in records a re-acquisition supersedes is logged
+     *     again, whole.
      */
     public AcquisitionLogWriter(
             ChainedLog log,
@@ -44,14 +43,12 @@ public final class AcquisitionLogWriter implements PiecewiseSink, Closeable {
             String fill,
             Map<Long, String> loggedWindows,
             Map<Integer, String> loggedSegments,
-            long loggedBytes,
             NavigableMap<Long, Long> loggedRuns) {
         this.log = log;
         this.layout = layout;
         this.fill = fill;
         this.loggedWindows = Map.copyOf(loggedWindows);
         this.loggedSegments = Map.copyOf(loggedSegments);
-        this.loggedBytes = loggedBytes;
         this.loggedRuns = new TreeMap<>(loggedRuns);
     }
 
@@ -66,14 +63,7 @@ public final class AcquisitionLogWriter implements PiecewiseSink, Closeable {
 
     @Override
     public void badRun(BadRun run) throws IOException {
-        if (run.endByte() <= loggedBytes) {
-            return;
-        }
-        if (run.byteOffset() < loggedBytes) {
-            // continues a logged run into bytes being acquired again: log the new part
-            long first = loggedBytes / run.sectorBytes();
-            run = new BadRun(first, run.endSector() - first, run.sectorBytes(), run.error(), run.retries());
-        }
+        // a run that continues a logged one (a resume hashing the image again) is logged only for its new sectors
         long s = run.firstSector();
         while (s < run.endSector()) {
             Map.Entry<Long, Long> logged = loggedRuns.floorEntry(s);

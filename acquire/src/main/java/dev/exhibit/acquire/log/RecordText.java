@@ -116,9 +116,15 @@ final class RecordText {
     private static void options(RecordPage page, JsonNode o) {
         List<String> hashes = new ArrayList<>();
         o.path("hashes").forEach(h -> hashes.add(h.asText()));
-        String format = o.path("splitBytes").canConvertToLong()
-                ? "split raw (image.001, image.002, ...), segments of " + bytes(o.path("splitBytes"))
-                : "raw (one image.raw)";
+        JsonNode e01 = o.path("e01");
+        String format = e01.isObject()
+                ? "E01 (image.E01, image.E02, ..., EnCase 6 layout), " + text(e01, "compression")
+                        + " compression, chunks of " + text(e01, "sectorsPerChunk") + " sectors ("
+                        + bytes(e01.path("chunkBytes")) + "), segment files of at most "
+                        + bytes(e01.path("segmentBytes")) + "; MD5 and SHA-1 stored inside, SHA-256 in this log only"
+                : o.path("splitBytes").canConvertToLong()
+                        ? "split raw (image.001, image.002, ...), segments of " + bytes(o.path("splitBytes"))
+                        : "raw (one image.raw)";
         page.heading("Options")
                 .field("Hashes", String.join(", ", hashes))
                 .field("Image format", format)
@@ -161,6 +167,15 @@ final class RecordText {
         }
         for (ChainVerifier.Entry e : segments) {
             JsonNode s = e.record();
+            if (s.has("fileBytes")) {
+                // an E01 segment: compressed chunks, not a byte range of the image
+                rows.add(List.of(
+                        text(s, "file"),
+                        text(s, "fileBytes"),
+                        "(E01 chunks)",
+                        text(s, "sha256") + " (log line " + e.line() + ")"));
+                continue;
+            }
             long from = s.path("byteOffset").asLong();
             rows.add(List.of(
                     text(s, "file"),

@@ -11,8 +11,10 @@ import java.util.List;
  * @param badRuns the filled sectors inside {@code data}, in order
  * @param writesBefore how many chunks had been sent to the image writer when this one was sent (itself included):
  *     once the writer has written that many, every byte hashed up to this chunk is in the image files
+ * @param hashed whether the hashers were sent this chunk: its bytes are final and next in image order
  */
-public record Chunk(long byteOffset, MemorySegment data, List<BadRun> badRuns, Lease lease, long writesBefore) {
+public record Chunk(
+        long byteOffset, MemorySegment data, List<BadRun> badRuns, Lease lease, long writesBefore, boolean hashed) {
     public Chunk {
         badRuns = List.copyOf(badRuns);
     }

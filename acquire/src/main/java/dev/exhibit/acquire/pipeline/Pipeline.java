@@ -86,12 +86,14 @@ public final class Pipeline implements AutoCloseable {
         if (write && writer == null) {
             throw new IllegalStateException("this pipeline writes nothing");
         }
-        if (write) {
+        // an image that only grows at its end keeps the hashed bytes, in order, whether read now or read back
+        boolean toWriter = write || (hash && writer != null && writer.appendsHashed());
+        if (toWriter) {
             sentWrites++;
         }
-        Chunk chunk = new Chunk(byteOffset, data, badRuns, lease, sentWrites);
+        Chunk chunk = new Chunk(byteOffset, data, badRuns, lease, sentWrites, hash);
         List<Stage> to = new ArrayList<>(hash ? hashers : List.of());
-        if (write) {
+        if (toWriter) {
             to.add(writer);
         }
         lease.retain(to.size());
@@ -173,25 +175,10 @@ public final class Pipeline implements AutoCloseable {
         // The writer's own failure first: a window stage waiting for those bytes fails only because of it, and the
         // writer's exception says what happened (a full destination, and where).
         if (writer != null) {
-            rethrow(writer.failure());
+            Failures.rethrow(writer.failure());
         }
         for (Stage s : all) {
-            rethrow(s.failure());
-        }
-    }
-
-    private static void rethrow(Throwable t) throws IOException {
-        if (t instanceof IOException io) {
-            throw io;
-        }
-        if (t instanceof RuntimeException re) {
-            throw re;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        if (t != null) {
-            throw new IOException(t);
+            Failures.rethrow(s.failure());
         }
     }
 }

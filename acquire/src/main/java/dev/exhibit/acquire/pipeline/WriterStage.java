@@ -2,7 +2,10 @@ package dev.exhibit.acquire.pipeline;
 
 import java.io.IOException;
 
-/** Writes chunks into the image files, in the order they were sent. */
+/**
+ * Writes chunks into the image files, in the order they were sent: written bytes at their offset, and, for an image
+ * that only grows at its end, hashed bytes appended in order.
+ */
 final class WriterStage extends Stage {
     private final ImageSink image;
 
@@ -13,7 +16,15 @@ final class WriterStage extends Stage {
 
     @Override
     void accept(Chunk chunk) throws Exception {
-        image.write(chunk.byteOffset(), chunk.data());
+        if (chunk.hashed() && image.appendsHashed()) {
+            image.append(chunk.byteOffset(), chunk.data(), chunk.badRuns());
+        } else {
+            image.write(chunk.byteOffset(), chunk.data());
+        }
+    }
+
+    boolean appendsHashed() {
+        return image.appendsHashed();
     }
 
     /**

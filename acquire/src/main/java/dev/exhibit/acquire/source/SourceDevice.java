@@ -3,6 +3,8 @@ package dev.exhibit.acquire.source;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.posix.NativeFd;
 import dev.exhibit.core.posix.PosixException;
+import dev.exhibit.image.ewf.EwfInfo;
+import dev.exhibit.image.ewf.EwfReader;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
@@ -13,6 +15,9 @@ import java.nio.file.Path;
  * The evidence being acquired: a block device or a regular file, only ever opened read-only. Reads report the exact
  * errno and byte offset of a failure. {@link #readDirect} bypasses the page cache, so that a sector re-read after an
  * error is really read from the medium and not served from, or hidden by, a cached neighbour.
+ *
+ * <p>A regular file that is the first segment of an E01 set is read as the media it holds, through Exhibit's own E01
+ * reader: acquiring it converts it (to raw or to a new E01), and its stored hashes can be compared with the media's.
  */
 public final class SourceDevice implements AutoCloseable {
     /** The sector size assumed for a regular file, which has none of its own. */
@@ -29,11 +34,19 @@ public final class SourceDevice implements AutoCloseable {
     private final int logicalSectorBytes;
     private final int physicalSectorBytes;
     private final NativeFd fd;
+    private final EwfReader ewf;
     private NativeFd directFd;
     private boolean directUnavailable;
 
     private SourceDevice(
-            Path path, Path realPath, boolean blockDevice, long sizeBytes, int logical, int physical, NativeFd fd) {
+            Path path,
+            Path realPath,
+            boolean blockDevice,
+            long sizeBytes,
+            int logical,
+            int physical,
+            NativeFd fd,
+            EwfReader ewf) {
         this.path = path;
         this.realPath = realPath;
         this.blockDevice = blockDevice;
@@ -41,6 +54,7 @@ public final class SourceDevice implements AutoCloseable {
         this.logicalSectorBytes = logical;
         this.physicalSectorBytes = physical;
         this.fd = fd;
+        this.ewf = ewf;
     }
 
     /**
@@ -65,6 +79,11 @@ public final class SourceDevice implements AutoCloseable {
                     + Integer.toOctalString(type) + ")");
         }
         boolean block = type == S_IFBLK;
+        if (!block && EwfSource.isEwf(real)) {
+            EwfReader reader = EwfSource.open(path, real);
+            return new SourceDevice(
+                    path, real, false, reader.sizeBytes(), reader.sectorBytes(), reader.sectorBytes(), null, reader);
+        }
         NativeFd fd;
         try {
             // O_EXCL on a block device claims it: the open fails if it is mounted or held by device-mapper or md,
@@ -96,7 +115,7 @@ public final class SourceDevice implements AutoCloseable {
                         "source " + path + " reports a logical sector size of " + logical + " bytes; not a power of"
                                 + " two");
             }
-            return new SourceDevice(path, real, block, size, logical, physical, fd);
+            return new SourceDevice(path, real, block, size, logical, physical, fd, null);
         } catch (IOException | RuntimeException e) {
             fd.close();
             throw e;
@@ -117,9 +136,14 @@ public final class SourceDevice implements AutoCloseable {
         return blockDevice;
     }
 
-    /** {@code block-device} or {@code file}, as logs name the kind. */
+    /** {@code block-device}, {@code file} or {@code e01} (a set read through Exhibit's reader), as logs name the kind. */
     public String kind() {
-        return blockDevice ? "block-device" : "file";
+        return blockDevice ? "block-device" : ewf != null ? EwfSource.KIND : "file";
+    }
+
+    /** What an E01 source says about itself (case fields, stored hashes, error2), or null for any other source. */
+    public EwfInfo ewfInfo() {
+        return ewf == null ? null : ewf.info();
     }
 
     public long sizeBytes() {
@@ -151,6 +175,9 @@ public final class SourceDevice implements AutoCloseable {
      * @throws PosixException carrying errno (EIO for an unreadable sector) and the offset
      */
     public long read(MemorySegment into, long byteOffset) throws IOException {
+        if (ewf != null) {
+            return EwfSource.read(ewf, path, into, byteOffset);
+        }
         return fd.pread(into, byteOffset);
     }
 
@@ -159,6 +186,9 @@ public final class SourceDevice implements AutoCloseable {
      * sector size. Where the source refuses direct I/O (a file on tmpfs), reads through the page cache instead.
      */
     public long readDirect(MemorySegment into, long byteOffset) throws IOException {
+        if (ewf != null) {
+            return EwfSource.read(ewf, path, into, byteOffset);
+        }
         NativeFd d = direct();
         if (d == null) {
             return fd.pread(into, byteOffset);
@@ -183,7 +213,7 @@ public final class SourceDevice implements AutoCloseable {
     }
 
     private synchronized NativeFd direct() throws IOException {
-        if (directUnavailable) {
+        if (directUnavailable || ewf != null) {
             return null;
         }
         if (directFd == null) {
@@ -206,7 +236,12 @@ public final class SourceDevice implements AutoCloseable {
                 directFd.close();
             }
         } finally {
-            fd.close();
+            if (fd != null) {
+                fd.close();
+            }
+            if (ewf != null) {
+                ewf.close();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.acquire.badsector.FillPattern;
+import dev.exhibit.acquire.image.ImageFormat;
 import dev.exhibit.acquire.image.ImageLayout;
 import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.pipeline.Pipeline;
@@ -105,6 +106,11 @@ record LoggedAcquisition(
     long loggedWindowBytes() {
         long window = start.path("options").path("windowBytes").asLong();
         return AcquisitionLog.coveredBytes(log.windowsFromStart(window, sizeBytes()));
+    }
+
+    /** Whether the image is an E01 set, checked as a set rather than read as raw files. */
+    boolean e01() {
+        return ImageFormat.E01.id().equals(start.path("options").path("format").asText());
     }
 
     ImageLayout layout(Path outDir) {

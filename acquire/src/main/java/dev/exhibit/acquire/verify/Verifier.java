@@ -56,6 +56,9 @@ public final class Verifier {
             Cancellation cancel)
             throws IOException {
         LoggedAcquisition logged = LoggedAcquisition.read(outDir, tsaAnchors);
+        if (logged.e01()) {
+            return EwfVerification.image(logged, outDir, invocation, progress, cancel);
+        }
         ImageLayout layout = logged.layout(outDir);
         List<Mismatch> mismatches = new ArrayList<>();
         List<String> notes = new ArrayList<>(logged.notes());

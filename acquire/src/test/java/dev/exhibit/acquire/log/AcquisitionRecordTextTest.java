@@ -267,6 +267,7 @@ class AcquisitionRecordTextTest {
                 null,
                 true,
                 Invocation.of("exhibit", List.of("acquire", source.toString(), out.toString())),
+                null,
                 null);
         return Acquisition.acquire(request, progress, cancel);
     }

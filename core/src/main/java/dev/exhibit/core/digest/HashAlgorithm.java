@@ -1,8 +1,14 @@
 package dev.exhibit.core.digest;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +18,8 @@ public enum HashAlgorithm {
     SHA1("sha1", "SHA-1"),
     SHA256("sha256", "SHA-256"),
     SHA512("sha512", "SHA-512");
+
+    private static final int FILE_BUFFER_BYTES = 4 << 20;
 
     private final String id;
     private final String jcaName;
@@ -33,6 +41,20 @@ public enum HashAlgorithm {
             // Every JDK must provide these four (java.security.MessageDigest javadoc).
             throw new AssertionError(jcaName + " missing from the JDK", e);
         }
+    }
+
+    /** The lowercase hex digest of a whole file, read in large blocks. */
+    public String hexOf(Path file) throws IOException {
+        MessageDigest md = newDigest();
+        ByteBuffer buf = ByteBuffer.allocateDirect(FILE_BUFFER_BYTES);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                md.update(buf);
+                buf.clear();
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     public static HashAlgorithm fromId(String id) {

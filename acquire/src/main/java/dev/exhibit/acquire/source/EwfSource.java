@@ -1,0 +1,65 @@
+package dev.exhibit.acquire.source;
+
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.image.ewf.EwfFormatException;
+import dev.exhibit.image.ewf.EwfReader;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * A source that is an E01 set: recognised by the signature of its first segment, read through Exhibit's own reader,
+ * which checks every chunk it decodes. A chunk that cannot be decoded, or a missing segment, stops the acquisition with
+ * one line naming the file, the chunk and the byte offset: the E01 is evidence, and its bytes are not invented.
+ */
+final class EwfSource {
+    /** How the log names such a source. */
+    static final String KIND = "e01";
+
+    /** The first eight bytes of every EWF segment file: "EVF", TAB, CR, LF, 0xFF, 0. */
+    private static final byte[] SIGNATURE = {'E', 'V', 'F', 0x09, 0x0D, 0x0A, (byte) 0xFF, 0x00};
+
+    private EwfSource() {}
+
+    static boolean isEwf(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(SIGNATURE.length);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // a short read of a small file: read on until its end
+            }
+            return !b.hasRemaining() && Arrays.equals(b.array(), SIGNATURE);
+        }
+    }
+
+    static EwfReader open(Path given, Path real) throws IOException {
+        try {
+            return EwfReader.open(real);
+        } catch (EwfFormatException e) {
+            throw new ExhibitException(
+                    ExhibitException.Kind.EVIDENCE,
+                    "source " + given + " is an E01 set that cannot be read: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Fills {@code into} with media bytes from {@code byteOffset}; fewer only at the end of the media. */
+    static long read(EwfReader reader, Path given, MemorySegment into, long byteOffset) throws IOException {
+        long done = 0;
+        try {
+            while (done < into.byteSize()) {
+                int n = reader.read(byteOffset + done, into.asSlice(done).asByteBuffer());
+                if (n <= 0) {
+                    break;
+                }
+                done += n;
+            }
+        } catch (EwfFormatException e) {
+            throw new ExhibitException(ExhibitException.Kind.EVIDENCE, "source " + given + ": " + e.getMessage(), e);
+        }
+        return done;
+    }
+}
