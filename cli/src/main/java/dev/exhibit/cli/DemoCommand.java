@@ -130,6 +130,8 @@ final class DemoCommand implements Callable<Integer> {
                     caseDir.toString(),
                     "--id",
                     "EV-001",
+                    "--format",
+                    "e01",
                     "--description",
                     "sample disk: USB stick ALEX-USB and home volume",
                     "--notes",
@@ -142,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
                 run("verify", item.toString());
             }
             heading("5. Analysis of the image (read-only, through The Sleuth Kit): its summary joins the case");
-            Path acquired = item.resolve("image.raw");
+            Path acquired = item.resolve("image.E01");
             run(
                     "analyze",
                     acquired.toString(),

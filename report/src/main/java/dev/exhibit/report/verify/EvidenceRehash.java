@@ -75,7 +75,9 @@ final class EvidenceRehash {
                 continue;
             }
             // a split raw segment logs the media bytes it holds, an E01 segment file its own size
-            long bytes = s.has("fileBytes") ? s.path("fileBytes").asLong(-1) : s.path("lengthBytes").asLong(-1);
+            long bytes = s.has("fileBytes")
+                    ? s.path("fileBytes").asLong(-1)
+                    : s.path("lengthBytes").asLong(-1);
             out.add(new Segment(f, name, bytes, s.path("sha256").asText(null)));
         }
         if (out.isEmpty()) {

@@ -75,8 +75,7 @@ final class EwfRehash {
         for (Map.Entry<String, String> e : expected.entrySet()) {
             String got = report.computed().get(HashAlgorithm.fromId(e.getKey()));
             if (!e.getValue().equals(got)) {
-                out.add(Check.fail(
-                        subject, "media " + e.getKey() + " is " + got + ", acquired " + e.getValue()));
+                out.add(Check.fail(subject, "media " + e.getKey() + " is " + got + ", acquired " + e.getValue()));
             }
         }
         if (cursor.firstMismatch != null) {
@@ -89,7 +88,8 @@ final class EwfRehash {
         if (out.size() == before) {
             out.add(Check.pass(
                     subject,
-                    "E01 set re-read (" + segments.size() + " segment files, every chunk checked): "
+                    "E01 set re-read (" + segments.size() + (segments.size() == 1 ? " segment file" : " segment files")
+                            + ", every chunk checked): "
                             + String.join(", ", expected.keySet()) + " of its media match the acquisition"));
         }
     }
