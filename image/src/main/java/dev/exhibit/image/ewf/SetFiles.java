@@ -58,7 +58,11 @@ final class SetFiles {
                 String f = p.getFileName().toString();
                 if (f.startsWith(stem)) {
                     int n = SegmentNames.number(f.substring(stem.length()));
-                    if (n > found + 1) {
+                    // image.txt is 'segment' TXT by the naming scheme: letters count only after E99, files only
+                    // when they are EWF files.
+                    if (n > found + 1
+                            && (n <= SegmentNames.NUMBERED || found >= SegmentNames.NUMBERED)
+                            && WriterRecovery.isSegmentFile(p)) {
                         findings.error(
                                 p,
                                 null,

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class TableReader {
     /** Groups whose entries stay in memory. */
-    static final int CACHED_GROUPS = 4;
+    static final int CACHED_GROUPS = 2;
 
     private final List<Path> segments;
     private final SegmentChannels channels;

@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class Tables {
     /** Entries read per table: well above the 65 534 EnCase writes (libewf#101 met real tables above its old cap). */
-    static final long MAX_ENTRIES = 1 << 24;
+    static final long MAX_ENTRIES = 1 << 22;
 
     private final Findings findings;
     private final SegmentChannels channels;

@@ -24,26 +24,45 @@ final class WriterRecovery {
 
     private WriterRecovery() {}
 
-    /** Every file in {@code directory} named {@code baseName.E01}..{@code .ZZZ} (any case), by segment number. */
+    /**
+     * Every file named as a segment of {@code baseName} in {@code directory}, by number: {@code .E01}..{@code .E99}
+     * in any case, letter extensions ({@code .EAA}..) only once {@code .E99} exists and only when they start with the
+     * EVF signature (else {@code image.txt} or {@code image.raw} would count).
+     */
     static List<Path> existingSegments(Path directory, String baseName) throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         String stem = baseName + ".";
+        boolean lettered = Files.exists(SegmentNames.segment(directory, baseName, SegmentNames.NUMBERED));
+        List<Path> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.startsWith(stem) && SegmentNames.number(name.substring(stem.length())) > 0;
-                    })
-                    .sorted(Comparator.comparingInt(
-                            p -> SegmentNames.number(p.getFileName().toString().substring(stem.length()))))
-                    .toList();
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                int n = name.startsWith(stem) ? SegmentNames.number(name.substring(stem.length())) : 0;
+                if (n > 0 && (n <= SegmentNames.NUMBERED || (lettered && isSegmentFile(p)))) {
+                    out.add(p);
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(
+                p -> SegmentNames.number(p.getFileName().toString().substring(stem.length()))));
+        return out;
+    }
+
+    /** Whether the file starts with an EWF file header. */
+    static boolean isSegmentFile(Path p) {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+            return FileHeader.problem(read(ch, 0, FileHeader.BYTES)) == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
     /** The state to continue from, or null when nothing can be kept (the caller starts afresh; old files are gone). */
     static State scan(Path directory, String baseName, EwfLayout layout, SegmentPrefix prefix) throws IOException {
         List<Path> kept = new ArrayList<>();
+        List<Path> ours = new ArrayList<>();
         List<ChunkGroup> groups = new ArrayList<>();
         long chunks = 0;
         long length = -1;
@@ -59,6 +78,7 @@ final class WriterRecovery {
                     throw new IOException(path + ": its first " + want.length + " bytes differ from those this"
                             + " acquisition writes (another case, source or layout); not resuming into it");
                 }
+                ours.add(path);
                 if (have.length < want.length) {
                     break;
                 }
@@ -81,9 +101,14 @@ final class WriterRecovery {
             }
         }
         for (Path p : existingSegments(directory, baseName)) {
-            if (!kept.contains(p)) {
-                Files.delete(p);
+            if (kept.contains(p)) {
+                continue;
             }
+            if (!ours.contains(p) && !isSegmentFile(p)) {
+                throw new IOException(p + ": named as a segment of this image but not an EWF file; not deleting it"
+                        + " (move it away to resume)");
+            }
+            Files.delete(p);
         }
         return kept.isEmpty() ? null : new State(kept, groups, chunks, length);
     }
@@ -138,21 +163,30 @@ final class WriterRecovery {
         return new ChunkGroup(segment, tableAt, pos, tableAt, table2At, firstChunk, n);
     }
 
+    /** The descriptor of that type at {@code pos}, or null when there is no valid one (a cut or damaged file). */
     private static SectionDescriptor descriptor(FileChannel ch, long pos, String type) throws IOException {
         byte[] b = read(ch, pos, SectionDescriptor.BYTES);
         if (b.length < SectionDescriptor.BYTES || !SectionDescriptor.checksumMatches(b)) {
             return null;
         }
-        SectionDescriptor d = SectionDescriptor.parse(null, pos, b);
-        return d.type().equals(type) ? d : null;
+        try {
+            SectionDescriptor d = SectionDescriptor.parse(null, pos, b);
+            return d.type().equals(type) && d.end() >= pos ? d : null;
+        } catch (EwfFormatException | ArithmeticException e) {
+            return null; // offsets beyond 2^63: not what this writer wrote
+        }
     }
 
-    private static boolean isNext(byte[] b, long pos) throws EwfFormatException {
+    private static boolean isNext(byte[] b, long pos) {
         if (b.length < SectionDescriptor.BYTES || !SectionDescriptor.checksumMatches(b)) {
             return false;
         }
-        SectionDescriptor d = SectionDescriptor.parse(null, pos, b);
-        return d.type().equals(SectionDescriptor.NEXT) && d.next() == pos;
+        try {
+            SectionDescriptor d = SectionDescriptor.parse(null, pos, b);
+            return d.type().equals(SectionDescriptor.NEXT) && d.next() == pos;
+        } catch (EwfFormatException e) {
+            return false;
+        }
     }
 
     /** Up to {@code len} bytes at {@code pos} (fewer at the end of the file). */

@@ -66,6 +66,23 @@ class ChunkEncoderTest {
     }
 
     @Test
+    void looksRandom_evenBytesOnly_soDeflateIsSkippedWhereItCannotWin() {
+        byte[] rnd = new byte[CHUNK];
+        new Random(2).nextBytes(rnd);
+        byte[] text = Arrays.copyOf(Media.mixed(3, 3, 0), CHUNK * 3);
+        byte[] uniform = new byte[CHUNK];
+        Arrays.fill(uniform, (byte) 0xAA);
+        try (ChunkEncoder e = new ChunkEncoder(EwfCompression.FAST, CHUNK)) {
+            assertThat(e.looksRandom(MemorySegment.ofArray(rnd), CHUNK)).isTrue();
+            assertThat(e.looksRandom(MemorySegment.ofArray(text).asSlice(2L * CHUNK, CHUNK), CHUNK))
+                    .isFalse();
+            assertThat(e.looksRandom(MemorySegment.ofArray(uniform), CHUNK)).isFalse();
+            assertThat(e.looksRandom(MemorySegment.ofArray(rnd).asSlice(0, 4095), 4095))
+                    .isFalse();
+        }
+    }
+
+    @Test
     void encode_shortLastChunk_keepsItsLength() throws Exception {
         byte[] text = "text ".repeat(300).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (ChunkEncoder e = new ChunkEncoder(EwfCompression.FAST, CHUNK)) {

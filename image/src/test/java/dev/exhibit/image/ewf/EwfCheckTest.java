@@ -1,6 +1,7 @@
 package dev.exhibit.image.ewf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.image.ewf.EwfFinding.Severity;
@@ -233,6 +234,33 @@ class EwfCheckTest {
             assertThat(f.segment()).isEqualTo(files.get(1));
             assertThat(f.message()).contains("segments of different sets");
         });
+    }
+
+    @Test
+    void check_volumeCountsOneChunkMore_isAnErrorWhereEwfverifySucceeds() throws IOException {
+        Path e01 = exhibitSet(EwfCompression.FAST, EwfLayout.DEFAULT_SEGMENT_BYTES);
+        for (SectionDescriptor d : SectionsOf.descriptors(e01)) {
+            if (d.type().equals(SectionDescriptor.VOLUME) || d.type().equals(SectionDescriptor.DATA)) {
+                long at = d.fileOffset() + SectionDescriptor.BYTES;
+                byte[] p = Damage.read(e01, at, VolumeSection.BYTES);
+                Bytes.putU32(p, 4, Bytes.u32(p, 4) + 1);
+                Bytes.sealAdler(p, 0, VolumeSection.BYTES - 4);
+                Damage.write(e01, at, p);
+            }
+        }
+
+        EwfCheckReport r = EwfCheck.check(e01, List.of(), null);
+
+        assertThat(errors(r))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .isEqualTo("the tables list 101 chunks; the volume counts 102 and its 6403 sectors need 101"));
+        assertThat(EwfTools.ewfverify(e01).exitCode())
+                .as("ewfverify 20140813 misses a count one too high")
+                .isZero();
+        assertThatThrownBy(() -> EwfReader.open(e01))
+                .isInstanceOf(EwfFormatException.class)
+                .hasMessageContaining("the tables list 101 chunks");
     }
 
     private Path exhibitSet(EwfCompression c, long segmentBytes) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -30,6 +31,9 @@ class EwfFuzzTest {
     static Path seeds;
 
     private static final List<List<Path>> SETS = new ArrayList<>();
+    private static final int RESUME_CASES = 80;
+    private static byte[] resumeMedia;
+    private static EwfLayout resumeLayout;
 
     @TempDir
     Path tmp;
@@ -43,6 +47,8 @@ class EwfFuzzTest {
                 Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.FAST),
                 List.of(new SectorRange(7, 3)),
                 5));
+        resumeMedia = media;
+        resumeLayout = Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.FAST);
         byte[] big = Media.mixed(42, 40, 0);
         SETS.add(Media.write(
                 seeds.resolve("none"),
@@ -80,6 +86,46 @@ class EwfFuzzTest {
         }
         // The mutations must reach past the checks at the door, or the test proves little.
         assertThat(rejected).isBetween(CASES / 10, CASES - CASES / 10);
+    }
+
+    @Test
+    void resume_onMutatedSets_refusesClearlyOrEndsWithASetThatVerifies() throws IOException {
+        Random rnd = new Random(SEED + 1);
+        int finished = 0;
+        for (int i = 0; i < RESUME_CASES; i++) {
+            Path dir = tmp.resolve("resume-" + i);
+            Damage.copy(SETS.getFirst(), dir);
+            String what = Mutator.mutate(List.of(dir.resolve("image.E01")), rnd);
+            finished += assertTimeoutPreemptively(PER_CASE, () -> resumeAndFinish(dir, what));
+            deleteTree(dir);
+        }
+        assertThat(finished).as("cases that resumed and finished").isPositive();
+    }
+
+    /** Returns 1 when the set was resumed and finished. */
+    private static int resumeAndFinish(Path dir, String what) {
+        try (EwfWriter w = EwfWriter.resume(dir, "image", resumeLayout, Media.header())) {
+            w.limitGroupEntries(5);
+            long kept = Math.min(w.chunksWritten() * resumeLayout.chunkBytes(), resumeMedia.length);
+            ByteBuffer back = ByteBuffer.allocate((int) kept);
+            w.read(0, back);
+            if (!Arrays.equals(back.array(), 0, (int) kept, resumeMedia, 0, (int) kept)) {
+                return 0; // changed media that decodes: for the caller's re-hash to catch
+            }
+            Media.writeRest(w, resumeLayout, resumeMedia, List.of(new SectorRange(7, 3)));
+        } catch (IOException e) {
+            assertClear(e, what);
+            return 0;
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError("resume threw " + e + " after " + what, e);
+        }
+        try {
+            EwfCheckReport r = EwfCheck.check(dir.resolve("image.E01"), List.of(), null);
+            assertThat(r.findings()).as("after " + what).isEmpty();
+        } catch (IOException e) {
+            throw new AssertionError("check after resuming from " + what, e);
+        }
+        return 1;
     }
 
     /** Returns 1 when the reader refused the set. */

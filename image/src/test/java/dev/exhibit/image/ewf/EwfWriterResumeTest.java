@@ -3,6 +3,7 @@ package dev.exhibit.image.ewf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.exhibit.testing.Proc;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -127,6 +128,47 @@ class EwfWriterResumeTest {
             Media.writeRest(w, layout, media, BAD);
         }
         assertSameFiles(reference, dir, "fresh");
+    }
+
+    @Test
+    void append_onAFullDisk_namesTheFileAndOffset_andTheSetResumesElsewhere() throws IOException {
+        List<Path> reference = Media.write(tmp.resolve("ref"), media, layout, BAD, GROUP_LIMIT);
+        Path small = Files.createDirectories(tmp.resolve("small"));
+        Proc.run("mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", small.toString())
+                .ok();
+        try {
+            EwfWriter w = EwfWriter.create(small, "image", layout, Media.header());
+            w.limitGroupEntries(GROUP_LIMIT);
+            IOException full = null;
+            try {
+                Media.writeRest(w, layout, media, BAD);
+            } catch (IOException e) {
+                full = e;
+            }
+            assertThat(full).isNotNull();
+            assertThat(full.getMessage())
+                    .matches(
+                            "image\\.E0\\d: cannot write \\d+ bytes at byte offset \\d+: " + "No space left on device");
+            try {
+                w.close();
+            } catch (IOException e) {
+                assertThat(e.getMessage()).contains("No space left on device");
+            }
+            Path moved = Files.createDirectories(tmp.resolve("moved"));
+            try (var files = Files.list(small)) {
+                for (Path p : files.toList()) {
+                    Files.copy(p, moved.resolve(p.getFileName()));
+                }
+            }
+            try (EwfWriter r = EwfWriter.resume(moved, "image", layout, Media.header())) {
+                r.limitGroupEntries(GROUP_LIMIT);
+                assertThat(r.chunksWritten()).isPositive();
+                Media.writeRest(r, layout, media, BAD);
+            }
+            assertSameFiles(reference, moved, "resumed after a full disk");
+        } finally {
+            Proc.run("umount", small.toString()).ok();
+        }
     }
 
     private static long offsetOf(List<Path> files, Path file) throws IOException {

@@ -45,7 +45,10 @@ class EwfWriterTest {
                 .containsEntry("Operating system used", "Linux 6.1.0-amd64-with-")
                 .containsEntry("Number of sectors", Long.toString(media.length / 512))
                 .containsEntry("Is physical", "yes")
-                .containsEntry("Acquisition date", "Sun Mar  1 10:20:30 2026");
+                .containsEntry("Acquisition date", "Sun Mar  1 10:20:30 2026")
+                .containsEntry(
+                        "Set identifier",
+                        SegmentPrefix.setGuid(layout, Media.header()).toString());
         String level = switch (c) {
             case NONE, EMPTY_BLOCK -> "no compression";
             case FAST -> "good (fast) compression";
@@ -192,6 +195,25 @@ class EwfWriterTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("image.E02: exists already");
         assertThat(Files.readString(tmp.resolve("image.E02"))).isEqualTo("someone else's");
+    }
+
+    @Test
+    void create_besideOtherFilesOfTheSameBaseName_leavesThemAlone() throws IOException {
+        Files.writeString(tmp.resolve("image.txt"), "notes");
+        Files.writeString(tmp.resolve("image.raw"), "raw");
+        byte[] media = Media.mixed(9, 3, 0);
+        EwfLayout layout = Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.FAST);
+
+        Media.write(tmp, media, layout, List.of(), 65_534);
+        try (EwfWriter w = EwfWriter.resume(tmp, "image", layout, Media.header())) {
+            assertThat(w.chunksWritten()).isEqualTo(3);
+            Media.writeRest(w, layout, media, List.of());
+        }
+
+        assertThat(Files.readString(tmp.resolve("image.txt"))).isEqualTo("notes");
+        assertThat(Files.readString(tmp.resolve("image.raw"))).isEqualTo("raw");
+        assertThat(EwfCheck.check(tmp.resolve("image.E01"), List.of(), null).findings())
+                .isEmpty();
     }
 
     @Test

@@ -83,7 +83,7 @@ final class Media {
         try (ChunkEncoder enc = new ChunkEncoder(layout.compression(), layout.chunkBytes())) {
             for (long c = from; c < to; c++) {
                 int off = (int) (c * layout.chunkBytes());
-                int len = (int) Math.min(layout.chunkBytes(), media.length - off);
+                int len = Math.min(layout.chunkBytes(), media.length - off);
                 w.append(enc.encode(MemorySegment.ofArray(media).asSlice(off, len)));
             }
         }
