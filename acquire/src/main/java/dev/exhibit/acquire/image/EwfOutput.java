@@ -152,7 +152,13 @@ public final class EwfOutput implements ImageOutput {
                     + " its end: bytes were lost on the way to it");
         }
         synchronized (writer) {
-            writer.finish(ranges(badRuns), bytes(md5), bytes(sha1));
+            try {
+                writer.finish(ranges(badRuns), bytes(md5), bytes(sha1));
+            } catch (IOException e) {
+                // the closing sections did not fit (a full disk): as resumable as a failed append
+                List<Path> files = writer.segments();
+                throw new ImageWriteException(files.getLast().toString(), ewf.mediaBytes(), e);
+            }
         }
         journal.delete();
         spool.close();
