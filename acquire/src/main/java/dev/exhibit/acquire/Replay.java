@@ -85,7 +85,9 @@ record Replay(
         }
         BadSectorLedger ledger = new BadSectorLedger(sectorBytes);
         long keptSectors = keptBytes / sectorBytes;
-        List<BadRun> known = new ArrayList<>(journaled);
+        // a journal line in other units than the source's sectors (a damaged journal) would name other sectors
+        List<BadRun> known = new ArrayList<>(
+                journaled.stream().filter(r -> r.sectorBytes() == sectorBytes).toList());
         for (JsonNode b : facts.badRanges()) {
             beyond |= b.path("byteOffset").asLong() + b.path("lengthBytes").asLong() > keptBytes;
             known.add(new BadRun(

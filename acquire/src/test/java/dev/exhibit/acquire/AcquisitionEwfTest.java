@@ -11,7 +11,9 @@ import static dev.exhibit.acquire.EwfOracle.asRaw;
 import static dev.exhibit.acquire.EwfOracle.assertEwfverifyPasses;
 import static dev.exhibit.acquire.EwfOracle.assertSegmentRecordsMatchFiles;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.exhibit.acquire.image.EwfOptions;
 import dev.exhibit.core.Invocation;
 import dev.exhibit.image.ewf.EwfCompression;
@@ -24,6 +26,7 @@ import dev.exhibit.testkit.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.NavigableSet;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Acquisitions into E01 checked by the tools every lab uses on E01: ewfverify accepts the set and its stored MD5 and
@@ -88,8 +92,6 @@ class AcquisitionEwfTest {
                 .e01(new EwfOptions(EwfCompression.FAST, EwfLayout.MIN_SEGMENT_BYTES, 64))
                 .run();
 
-        System.err.println(
-                "DEBUG " + Files.size(source) + " " + Files.readString(out.resolve("acquisition.log.jsonl")));
         List<Path> files = assertSegmentRecordsMatchFiles(out);
         assertThat(files).hasSizeGreaterThanOrEqualTo(8);
         for (Path f : files) {
@@ -177,6 +179,65 @@ class AcquisitionEwfTest {
         Path raw = dir.resolve("raw");
         assertLoggedHashesMatchImage(raw);
         assertWindowsMatchDd(raw);
+        assertNoScratchLeft(out);
+    }
+
+    @ParameterizedTest(name = "interrupted after {0} MiB")
+    @ValueSource(longs = {3, 7, 13})
+    void acquire_ofAFaultyDeviceToE01_interruptedAndResumed_keepsEveryFillInError2(long stopAtMiB) throws IOException {
+        long size = 16L << 20;
+        long sectors = size / SECTOR;
+        NavigableSet<Long> bad = BadSectors.parse("40@random:" + stopAtMiB + ",20000-20400," + (sectors - 1), sectors);
+        Path out = dir.resolve("out");
+        Path backing = EwfOracle.mixedSource(dir.resolve("backing.img"), size, 5);
+        // small segments and windows larger than them: the E01 keeps chunk groups past the last logged window, whose
+        // fills only the journal knows when a bad range has not been logged yet
+        EwfOptions options = new EwfOptions(EwfCompression.NONE, EwfLayout.MIN_SEGMENT_BYTES, 64);
+        try (FaultyDevice device = FaultyDevice.start(
+                DiskContent.file(backing),
+                bad,
+                FaultyDevice.Options.defaults().withBadReadDelay(Duration.ofMillis(3)))) {
+            Cancellation cancel = new Cancellation();
+            Progress stopper = p -> {
+                if (p.doneBytes() >= stopAtMiB << 20) {
+                    cancel.cancel("a test");
+                }
+            };
+            assertThatThrownBy(() -> Acquire.of(device.blockDevice(), out)
+                            .window(4L << 20)
+                            .noWriteBlockCheck()
+                            .e01(options)
+                            .progress(stopper)
+                            .cancel(cancel)
+                            .run())
+                    .hasMessageContaining("interrupted (a test)");
+            Acquisition.resume(
+                    new Resumption.Request(out, null, null, null, Invocation.of("exhibit", List.of("acquire"))),
+                    Progress.NONE,
+                    new Cancellation());
+            Path raw = asRaw(out, dir.resolve("raw"));
+            assertImageIsSourceWithFill(raw.resolve("image.raw"), device.content(), bad, new byte[SECTOR]);
+        }
+        JsonNode resume = AcquisitionOracle.log(out).last("resume").orElseThrow();
+        if (resume.has("reacquireFromByte")) {
+            // what the log said past the kept chunks is superseded, from exactly where the E01 ends
+            assertThat(resume.path("reacquireFromByte").asLong())
+                    .isEqualTo(resume.path("e01").path("keptBytes").asLong());
+        }
+        assertThat(AcquisitionOracle.log(out)
+                        .last("resume")
+                        .orElseThrow()
+                        .path("e01")
+                        .path("keptBytes")
+                        .asLong())
+                .as("the E01 kept the segments finished before the interruption")
+                .isPositive();
+        assertEwfverifyPasses(out);
+        assertMapListsExactly(out, bad);
+        assertThat(EwfOracle.error2(out)).containsExactlyElementsOf(runs(bad));
+        assertBadRangesAreTheRuns(AcquisitionOracle.log(out), bad, 0);
+        assertLoggedHashesMatchImage(dir.resolve("raw"));
+        assertWindowsMatchDd(dir.resolve("raw"));
         assertNoScratchLeft(out);
     }
 

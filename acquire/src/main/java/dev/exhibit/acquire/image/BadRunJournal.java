@@ -70,7 +70,8 @@ final class BadRunJournal implements AutoCloseable {
         if (!Files.exists(f)) {
             return out;
         }
-        String text = Files.readString(f, StandardCharsets.UTF_8);
+        // lenient decoding: a damaged byte spoils its line, not the journal
+        String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
         int end = text.lastIndexOf('\n');
         for (String line : text.substring(0, end + 1).split("\n")) {
             String[] p = line.split(" ", 5);

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An E01 set as an acquisition writes it. An E01 only grows at its end, so it takes the hashed bytes (final, in media
@@ -53,7 +54,18 @@ public final class EwfOutput implements ImageOutput {
 
     /** The set an interrupted acquisition left: every complete chunk group is kept, and appending goes on after it. */
     public static EwfOutput resume(ImageLayout layout, EwfLayout ewf, EwfHeader header) throws IOException {
+        // a run killed between sealing the finished set and its end record left the files read-only
+        try (var files = Files.list(layout.directory())) {
+            for (Path f : files.filter(EwfOutput::isSegment).toList()) {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
         return new EwfOutput(layout, ewf, EwfWriter.resume(layout.directory(), ImageLayout.EWF_BASE_NAME, ewf, header));
+    }
+
+    /** {@code image.E01} .. {@code image.E99}, {@code image.EAA} .. {@code image.ZZZ}: the set's own files. */
+    private static boolean isSegment(Path f) {
+        return f.getFileName().toString().matches(Pattern.quote(ImageLayout.EWF_BASE_NAME) + "\\.[E-Z][0-9A-Z]{2}");
     }
 
     /** The unreadable sectors an earlier run journaled in {@code directory}, inside the bytes it gave the E01. */
@@ -140,7 +152,13 @@ public final class EwfOutput implements ImageOutput {
                     + " its end: bytes were lost on the way to it");
         }
         synchronized (writer) {
-            writer.finish(ranges(badRuns), bytes(md5), bytes(sha1));
+            try {
+                writer.finish(ranges(badRuns), bytes(md5), bytes(sha1));
+            } catch (IOException e) {
+                // the closing sections did not fit (a full disk): as resumable as a failed append
+                List<Path> files = writer.segments();
+                throw new ImageWriteException(files.getLast().toString(), ewf.mediaBytes(), e);
+            }
         }
         journal.delete();
         spool.close();

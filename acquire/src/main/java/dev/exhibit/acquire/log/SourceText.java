@@ -28,6 +28,8 @@ final class SourceText {
                     .field("Rotational", text(d, "rotational"))
                     .field("Disk", text(d, "disk"))
                     .field("Values from", sources(d.path("sources")));
+        } else if (s.path("e01").isObject()) {
+            e01(page, s.path("e01"), log);
         } else {
             page.field("Device", text(s, "device") + " (a regular file has no device identity)");
         }
@@ -45,6 +47,39 @@ final class SourceText {
                 .field("HPA", hiddenArea(s.path("hpa")))
                 .field("DCO", hiddenArea(s.path("dco")));
         writeBlock(page, s.path("writeBlock"), log.entries("writeblock-check"));
+    }
+
+    /** What an E01 source says about itself, and whether the hashes it stores are its media's. */
+    private static void e01(RecordPage page, JsonNode e, AcquisitionLog log) {
+        List<String> files = new ArrayList<>();
+        e.path("segments").forEach(f -> files.add(f.asText()));
+        page.field(
+                        "E01 set",
+                        files.size() + " segment file" + (files.size() == 1 ? "" : "s") + " ("
+                                + (files.isEmpty()
+                                        ? ""
+                                        : files.getFirst() + (files.size() > 1 ? " to " + files.getLast() : ""))
+                                + "), chunks of " + text(e, "chunkBytes") + " bytes, set " + text(e, "setGuid"))
+                .field("Its case number", e.path("header").path("c").asText(""))
+                .field("Its evidence number", e.path("header").path("n").asText(""))
+                .field("Its examiner", e.path("header").path("e").asText(""))
+                .field("Stored MD5", e.path("storedMd5").asText("none"))
+                .field("Stored SHA-1", e.path("storedSha1").asText("none"))
+                .field("Its error2", e.path("error2").size() + " ranges of sectors its maker could not read");
+        List<ChainVerifier.Entry> check = log.entries("source-hashes");
+        if (!check.isEmpty()) {
+            JsonNode c = check.getLast().record();
+            page.field(
+                    "Stored hashes",
+                    switch (c.path("verdict").asText()) {
+                                case "match" -> "those of its media, as acquired";
+                                case "mismatch" ->
+                                    "NOT those of its media: " + c.path("stored") + " stored, " + c.path("computed")
+                                            + " computed";
+                                default -> "none stored: nothing vouches for the set";
+                            }
+                            + " (log line " + check.getLast().line() + ")");
+        }
     }
 
     private static String sources(JsonNode from) {
