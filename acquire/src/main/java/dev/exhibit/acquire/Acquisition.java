@@ -177,7 +177,7 @@ public final class Acquisition {
                         r.hashes().get(HashAlgorithm.SHA1),
                         ledger.runsIn(0, Long.MAX_VALUE));
                 if (layout.imageFormat() == ImageFormat.E01) {
-                    SegmentFiles.log(log, files);
+                    SegmentFiles.log(log, files, r.hashes());
                 }
                 image.seal();
                 SourceHashes sourceHashes = SourceHashes.of(source, r.hashes());

@@ -92,7 +92,7 @@ final class ItemViews {
                 DeviceFacts.writeBlock(item.path("writeBlock")),
                 AcquisitionFacts.acquisition(item),
                 AcquisitionFacts.options(acq.path("options")),
-                hashGroups(item.path("hashes")),
+                withStored(hashGroups(item.path("hashes")), item.path("image").path("storedHashes")),
                 segments,
                 badMap,
                 badRows,
@@ -119,6 +119,26 @@ final class ItemViews {
         }
         List<HashGroup> out = new ArrayList<>();
         rows.forEach((key, list) -> out.add(new HashGroup(heads.get(key)[0], heads.get(key)[1], list)));
+        return out;
+    }
+
+    /** The hashes an E01 set stores in its own sections, as one more group, compared with the acquired ones. */
+    private static List<HashGroup> withStored(List<HashGroup> groups, JsonNode stored) {
+        if (!stored.isObject()) {
+            return groups;
+        }
+        String verdict = stored.path("verdict").asText();
+        String shown = verdict.equals("match") ? "equals the acquired hash" : "DIFFERS from the acquired hash";
+        List<HashRow> rows = new ArrayList<>();
+        for (String a : List.of("md5", "sha1")) {
+            rows.add(new HashRow(AcquisitionFacts.algorithm(a), hex(stored, a), verdict, shown));
+        }
+        List<HashGroup> out = new ArrayList<>(groups);
+        out.add(new HashGroup(
+                "Stored inside the E01 set " + stored.path("file").asText()
+                        + " (its hash and digest sections; E01 has no place for SHA-256), read back",
+                stored.path("readAt").asText(),
+                rows));
         return out;
     }
 

@@ -126,6 +126,18 @@ public final class EvidenceItems {
         } else {
             log.all("segment").forEach(s -> files.add(s.path("file").asText()));
         }
+        // what an E01 set stores as its own hashes, read back from its files when it was finished
+        JsonNode stored = log.last("image-stored-hashes").orElse(null);
+        if (stored == null) {
+            n.putNull("storedHashes");
+        } else {
+            ObjectNode sh = n.putObject("storedHashes");
+            sh.set("file", orUnknown(stored.get("file")));
+            sh.set("md5", orUnknown(stored.path("stored").get("md5")));
+            sh.set("sha1", orUnknown(stored.path("stored").get("sha1")));
+            sh.set("verdict", orUnknown(stored.get("verdict")));
+            sh.set("readAt", orUnknown(stored.get("time")));
+        }
         ArrayNode segments = n.putArray("segments");
         for (JsonNode s : log.all("segment")) {
             ObjectNode seg = segments.addObject();

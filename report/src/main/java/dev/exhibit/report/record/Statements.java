@@ -73,6 +73,16 @@ final class Statements {
             s.add(bad.path("count").asText() + " sectors could not be read; they are listed in "
                     + bad.path("ranges").size() + " range(s) and were filled as each range states.");
         }
+        JsonNode stored = item.path("image").path("storedHashes");
+        if (stored.isObject()) {
+            s.add("The E01 set " + stored.path("file").asText() + " stores MD5 "
+                    + stored.path("md5").asText()
+                    + " and SHA-1 " + stored.path("sha1").asText() + " in its own hash sections, read back when it was"
+                    + " finished; "
+                    + (stored.path("verdict").asText().equals(Hashes.MATCH)
+                            ? "they are the hashes computed while acquiring."
+                            : "they are NOT the hashes computed while acquiring."));
+        }
         int acquired = 0;
         Map<String, List<JsonNode>> rereads = new LinkedHashMap<>();
         for (JsonNode h : item.path("hashes")) {
