@@ -5,8 +5,12 @@ package dev.exhibit.image.ewf;
  * segment before a group's offsets pass 31 bits, a table passes its entry limit, or a segment its size.
  */
 final class SegmentBudget {
-    /** EnCase 6 and later read up to 65 534 entries per table (older EnCase and FTK 1: 16 375). */
-    static final int MAX_TABLE_ENTRIES = 65_534;
+    /**
+     * Entries per table: EnCase 6 and later read up to 65 534, older EnCase and FTK 1 only 16 375. The lower limit is
+     * kept because every reader takes it, and because a chunk group is what a resumed acquisition keeps: with 32 KiB
+     * chunks a kill loses at most 512 MiB of media to read again, not 2 GiB.
+     */
+    static final int MAX_TABLE_ENTRIES = 16_375;
     /** Table entries hold 31-bit offsets from the sectors descriptor; bit 31 flags compression. */
     static final long MAX_GROUP_SPAN_BYTES = 0x7FFF_FFFFL;
 

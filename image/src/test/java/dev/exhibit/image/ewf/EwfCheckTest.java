@@ -181,7 +181,7 @@ class EwfCheckTest {
                 media,
                 Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.NONE),
                 List.of(),
-                65_534);
+                SegmentBudget.MAX_TABLE_ENTRIES);
         assertThat(files).hasSizeGreaterThan(2);
         Files.delete(files.get(1));
 
@@ -201,7 +201,7 @@ class EwfCheckTest {
                 media,
                 Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.NONE),
                 List.of(),
-                65_534);
+                SegmentBudget.MAX_TABLE_ENTRIES);
         Path t = files.get(1).resolveSibling("t");
         Files.move(files.get(1), t);
         Files.move(files.get(2), files.get(1));
@@ -221,7 +221,7 @@ class EwfCheckTest {
                 media,
                 Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.NONE),
                 List.of(),
-                65_534);
+                SegmentBudget.MAX_TABLE_ENTRIES);
         SectionDescriptor data = SectionsOf.first(files.get(1), SectionDescriptor.DATA);
         byte[] payload = Damage.read(files.get(1), data.fileOffset() + SectionDescriptor.BYTES, VolumeSection.BYTES);
         payload[70] ^= 1; // the set GUID
@@ -265,7 +265,12 @@ class EwfCheckTest {
 
     private Path exhibitSet(EwfCompression c, long segmentBytes) throws IOException {
         EwfLayout layout = Media.layout(media.length, segmentBytes, c);
-        return Media.write(tmp.resolve("set"), media, layout, List.of(new SectorRange(3, 1)), 65_534)
+        return Media.write(
+                        tmp.resolve("set"),
+                        media,
+                        layout,
+                        List.of(new SectorRange(3, 1)),
+                        SegmentBudget.MAX_TABLE_ENTRIES)
                 .getFirst();
     }
 

@@ -55,13 +55,13 @@ class EwfFuzzTest {
                 big,
                 Media.layout(big.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.NONE),
                 List.of(),
-                65_534));
+                SegmentBudget.MAX_TABLE_ENTRIES));
         List<Path> ftk = Media.write(
                 seeds.resolve("ftk"),
                 media,
                 Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.BEST),
                 List.of(),
-                65_534);
+                SegmentBudget.MAX_TABLE_ENTRIES);
         FtkStyle.convert(ftk.getFirst());
         SETS.add(ftk);
         SETS.add(List.of(Ewfacquire.make(seeds.resolve("acq"), media, "fast", null)));

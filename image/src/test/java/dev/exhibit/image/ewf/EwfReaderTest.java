@@ -76,7 +76,7 @@ class EwfReaderTest {
     void open_exhibitSet_givesBackItsMetadata() throws IOException {
         byte[] media = Media.mixed(23, 10, 0);
         EwfLayout layout = Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.BEST);
-        Path e01 = Media.write(tmp, media, layout, List.of(new SectorRange(5, 2)), 65_534)
+        Path e01 = Media.write(tmp, media, layout, List.of(new SectorRange(5, 2)), SegmentBudget.MAX_TABLE_ENTRIES)
                 .getFirst();
 
         try (EwfReader r = EwfReader.open(e01)) {
@@ -96,7 +96,7 @@ class EwfReaderTest {
     void open_missingSegment_namesIt() throws IOException {
         byte[] media = Media.mixed(24, 90, 0);
         EwfLayout layout = Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.NONE);
-        List<Path> files = Media.write(tmp, media, layout, List.of(), 65_534);
+        List<Path> files = Media.write(tmp, media, layout, List.of(), SegmentBudget.MAX_TABLE_ENTRIES);
         Files.delete(files.get(1));
 
         assertThatThrownBy(() -> EwfReader.open(files.getFirst()))
@@ -109,7 +109,8 @@ class EwfReaderTest {
     void read_corruptChunk_namesTheSegmentTheChunkAndTheMediaOffset() throws IOException {
         byte[] media = Media.mixed(25, 10, 0);
         EwfLayout layout = Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.FAST);
-        Path e01 = Media.write(tmp, media, layout, List.of(), 65_534).getFirst();
+        Path e01 = Media.write(tmp, media, layout, List.of(), SegmentBudget.MAX_TABLE_ENTRIES)
+                .getFirst();
         long[] chunk5 = Damage.chunk(e01, 5); // random: stored raw
         Damage.flip(e01, chunk5[0] + 100);
 
@@ -126,7 +127,8 @@ class EwfReaderTest {
     void open_ftkStyleSet_baseZeroTablesDiskSectionAndDoneOf76Bytes() throws IOException {
         byte[] media = Media.mixed(26, 30, 0);
         EwfLayout layout = Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.FAST);
-        Path e01 = Media.write(tmp, media, layout, List.of(), 65_534).getFirst();
+        Path e01 = Media.write(tmp, media, layout, List.of(), SegmentBudget.MAX_TABLE_ENTRIES)
+                .getFirst();
         FtkStyle.convert(e01);
 
         try (EwfReader r = EwfReader.open(e01)) {

@@ -30,7 +30,7 @@ class EwfWriterTest {
         byte[] media = Media.mixed(1, 40, 7); // short last chunk: 7 sectors
         EwfLayout layout = Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, c);
 
-        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, List.of(), 65_534);
+        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, List.of(), SegmentBudget.MAX_TABLE_ENTRIES);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("image.E01");
         EwfTools.assertVerifiesAndExports(files.getFirst(), media, tmp);
@@ -63,10 +63,12 @@ class EwfWriterTest {
         EwfLayout fast = Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.FAST);
         EwfLayout none = Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.NONE);
 
-        long fastBytes = Files.size(
-                Media.write(tmp.resolve("f"), media, fast, List.of(), 65_534).getFirst());
-        long noneBytes = Files.size(
-                Media.write(tmp.resolve("n"), media, none, List.of(), 65_534).getFirst());
+        long fastBytes =
+                Files.size(Media.write(tmp.resolve("f"), media, fast, List.of(), SegmentBudget.MAX_TABLE_ENTRIES)
+                        .getFirst());
+        long noneBytes =
+                Files.size(Media.write(tmp.resolve("n"), media, none, List.of(), SegmentBudget.MAX_TABLE_ENTRIES)
+                        .getFirst());
 
         // 16 of 40 chunks are random: they stay raw (chunk + 4 bytes); the other 24 shrink to almost nothing.
         assertThat(noneBytes).isGreaterThan(media.length);
@@ -78,7 +80,7 @@ class EwfWriterTest {
         byte[] media = Media.mixed(3, 100, 3); // ~2 MiB of random chunks among 3.2 MiB
         EwfLayout layout = Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.FAST);
 
-        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, List.of(), 65_534);
+        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, List.of(), SegmentBudget.MAX_TABLE_ENTRIES);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).startsWith("image.E01", "image.E02");
         for (Path f : files) {
@@ -92,7 +94,7 @@ class EwfWriterTest {
         byte[] media = Media.mixed(4, 90, 1);
         EwfLayout layout = Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.NONE);
 
-        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, List.of(), 65_534);
+        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, List.of(), SegmentBudget.MAX_TABLE_ENTRIES);
 
         assertThat(files).hasSize(3);
         assertThat(Files.size(files.getFirst())).isGreaterThan(EwfLayout.MIN_SEGMENT_BYTES - 40_000);
@@ -120,7 +122,7 @@ class EwfWriterTest {
         EwfLayout layout = Media.layout(media.length, EwfLayout.DEFAULT_SEGMENT_BYTES, EwfCompression.FAST);
         List<SectorRange> bad = List.of(new SectorRange(300, 4), new SectorRange(100, 5), new SectorRange(104, 2));
 
-        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, bad, 65_534);
+        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, bad, SegmentBudget.MAX_TABLE_ENTRIES);
 
         assertThat(SectionsOf.types(files.getFirst())).containsSubsequence("data", "error2", "digest", "hash", "done");
         assertThat(EwfTools.ewfinfoErrors(files.getFirst()))
@@ -136,7 +138,7 @@ class EwfWriterTest {
         byte[] media = Files.readAllBytes(raw);
         EwfLayout layout = Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.FAST);
 
-        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, List.of(), 65_534);
+        List<Path> files = Media.write(tmp.resolve("e01"), media, layout, List.of(), SegmentBudget.MAX_TABLE_ENTRIES);
 
         Path e01 = files.getFirst();
         assertThat(Tsk.run("img_stat", e01.toString()).ok().stdout())
@@ -159,8 +161,10 @@ class EwfWriterTest {
         byte[] media = Media.mixed(7, 60, 5);
         EwfLayout layout = Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.FAST);
 
-        List<Path> a = Media.write(tmp.resolve("a"), media, layout, List.of(new SectorRange(9, 1)), 65_534);
-        List<Path> b = Media.write(tmp.resolve("b"), media, layout, List.of(new SectorRange(9, 1)), 65_534);
+        List<Path> a = Media.write(
+                tmp.resolve("a"), media, layout, List.of(new SectorRange(9, 1)), SegmentBudget.MAX_TABLE_ENTRIES);
+        List<Path> b = Media.write(
+                tmp.resolve("b"), media, layout, List.of(new SectorRange(9, 1)), SegmentBudget.MAX_TABLE_ENTRIES);
 
         assertThat(a).hasSameSizeAs(b);
         for (int i = 0; i < a.size(); i++) {
@@ -204,7 +208,7 @@ class EwfWriterTest {
         byte[] media = Media.mixed(9, 3, 0);
         EwfLayout layout = Media.layout(media.length, EwfLayout.MIN_SEGMENT_BYTES, EwfCompression.FAST);
 
-        Media.write(tmp, media, layout, List.of(), 65_534);
+        Media.write(tmp, media, layout, List.of(), SegmentBudget.MAX_TABLE_ENTRIES);
         try (EwfWriter w = EwfWriter.resume(tmp, "image", layout, Media.header())) {
             assertThat(w.chunksWritten()).isEqualTo(3);
             Media.writeRest(w, layout, media, List.of());
