@@ -121,4 +121,18 @@ final class Acquisitions {
         }
         Files.write(log, out, StandardCharsets.UTF_8);
     }
+
+    /** Where {@code needle} first stands in {@code haystack}, or -1: media bytes an E01 stored raw are found so. */
+    static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }

@@ -76,7 +76,7 @@ class ReportVerifyEwfItemTest {
         byte[] media = Files.readAllBytes(source);
         // random media is stored raw, so its bytes stand verbatim in the set: change one in the second window
         long mediaByte = WINDOW_BYTES + 5 * CHUNK_BYTES + 77;
-        int at = indexOf(set, Arrays.copyOfRange(media, (int) mediaByte, (int) mediaByte + 64));
+        int at = Acquisitions.indexOf(set, Arrays.copyOfRange(media, (int) mediaByte, (int) mediaByte + 64));
         assertThat(at).as("media bytes stored raw in the set").isPositive();
         e01.toFile().setWritable(true);
         set[at] ^= 0x40;
@@ -113,18 +113,5 @@ class ReportVerifyEwfItemTest {
         CliRunner.Result r = CliRunner.run(args);
         assertThat(r.exit()).as(r.toString()).isZero();
         return r;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -81,7 +81,7 @@ class VerifyCommandEwfFileTest {
         byte[] set = Files.readAllBytes(e01);
         // random media is stored raw, so its bytes stand verbatim in the file: find some and flip one
         long mediaByte = (2L << 20) + 3 * 32768 + 100;
-        int at = indexOf(set, Arrays.copyOfRange(media, (int) mediaByte, (int) mediaByte + 64));
+        int at = Acquisitions.indexOf(set, Arrays.copyOfRange(media, (int) mediaByte, (int) mediaByte + 64));
         assertThat(at).as("the random media bytes stored raw in the set").isPositive();
         set[at] ^= 0x01;
         Files.write(copy, set);
@@ -93,19 +93,6 @@ class VerifyCommandEwfFileTest {
                 .contains("chunk " + chunk + " (media bytes " + chunk * 32768 + ".." + ((chunk + 1) * 32768 - 1) + ")")
                 .contains(" DIFFERS from the stored " + hex(HashAlgorithm.MD5, media))
                 .contains("stored MD5 " + hex(HashAlgorithm.MD5, media) + " differs from the computed");
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static String hex(HashAlgorithm a, byte[] data) {

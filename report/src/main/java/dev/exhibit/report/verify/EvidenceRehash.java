@@ -105,16 +105,8 @@ final class EvidenceRehash {
             List<Check> out)
             throws IOException {
         int before = out.size();
-        for (Segment s : segments) {
-            if (!Files.isRegularFile(s.file())) {
-                out.add(Check.fail(subject, c.relative(s.file()) + " is missing"));
-                return;
-            }
-            long size = Files.size(s.file());
-            if (s.lengthBytes() >= 0 && size != s.lengthBytes()) {
-                out.add(Check.fail(
-                        subject, c.relative(s.file()) + " is " + size + " bytes; the log says " + s.lengthBytes()));
-            }
+        if (!sizesMatch(c, subject, segments, out)) {
+            return;
         }
         // One pass for the whole-image hashes; only when one differs, a second pass says where.
         Map<String, MessageDigest> whole = new LinkedHashMap<>();
@@ -135,6 +127,27 @@ final class EvidenceRehash {
             return;
         }
         locate(c, dir, item, subject, segments, out);
+    }
+
+    /**
+     * Adds a failure for each file whose size is not the logged one.
+     *
+     * @return false when a file is missing, so that nothing more can be read
+     */
+    static boolean sizesMatch(CaseDirectory c, String subject, List<Segment> segments, List<Check> out)
+            throws IOException {
+        for (Segment s : segments) {
+            if (!Files.isRegularFile(s.file())) {
+                out.add(Check.fail(subject, c.relative(s.file()) + " is missing"));
+                return false;
+            }
+            long size = Files.size(s.file());
+            if (s.lengthBytes() >= 0 && size != s.lengthBytes()) {
+                out.add(Check.fail(
+                        subject, c.relative(s.file()) + " is " + size + " bytes; the log says " + s.lengthBytes()));
+            }
+        }
+        return true;
     }
 
     /** The second pass after a mismatch: which image file, and the first window whose piecewise hash differs. */

@@ -10,7 +10,6 @@ import dev.exhibit.report.verify.EvidenceRehash.Window;
 import dev.exhibit.report.verify.EvidenceRehash.WindowCursor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +37,10 @@ final class EwfRehash {
             List<Check> out)
             throws IOException {
         int before = out.size();
+        if (!EvidenceRehash.sizesMatch(c, subject, segments, out)) {
+            return;
+        }
         for (Segment s : segments) {
-            if (!Files.isRegularFile(s.file())) {
-                out.add(Check.fail(subject, c.relative(s.file()) + " is missing"));
-                return;
-            }
-            long size = Files.size(s.file());
-            if (s.lengthBytes() >= 0 && size != s.lengthBytes()) {
-                out.add(Check.fail(
-                        subject, c.relative(s.file()) + " is " + size + " bytes; the log says " + s.lengthBytes()));
-            }
             if (s.sha256() != null) {
                 String got = HashAlgorithm.SHA256.hexOf(s.file());
                 if (!got.equals(s.sha256())) {
