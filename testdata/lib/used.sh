@@ -188,7 +188,7 @@ used_tree() {
       media) used_media "$sub" "$bytes" "$seed" "${USED_EXT[$part.$kind]}" ;;
       archive) used_archives "$sub" "$bytes" "$seed" "${USED_EXT[$part.$kind]}" "$corpus" ;;
     esac
-    USED_WRITTEN[$kind]=$((${USED_WRITTEN[$kind]:-0} + $(find "$sub" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')))
+    USED_WRITTEN[$kind]=$((${USED_WRITTEN[$kind]:-0} + $(find "$sub" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')))
   done
   find "$dir" -exec touch -h -d "@$EPOCH" {} +
 }
