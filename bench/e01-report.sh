@@ -43,6 +43,18 @@ jq -R -s --argjson meta "$meta" '
          serial_mb_s: (1 / $all | r(1)),
          floor_mb_s: (1 / ([$md5, $all / $meta.cpus] | max) | r(1)),
          floor_with_window_mb_s: (1 / ([$md5, ($all + 1 / $one["SHA-256"]) / $meta.cpus] | max) | r(1))}
+      # an E01 writer also deflates chunks, and a verifier inflates them: that CPU spread over the cores as well
+      + {chunks: (($meta.deflate // {}) | to_entries | map(.key as $k | .value as $d | ($meta.size / 1e6) as $mb
+          | def floor(cpu; peer): ([$mb * $md5, cpu / $meta.cpus] | max) as $t
+              | {s: ($t | r(2)), mb_s: ($mb / $t | r(1)), peer_x: (ratio(peer; $t) | r(2))};
+            {source: $k, deflate_zero_s: ($d.zero.deflate_s | r(2)), deflate_shrinks_s: ($d.shrinks.deflate_s | r(2)),
+             deflate_stored_raw_s: ($d.stored_raw.deflate_s | r(2)), inflate_s: ($d.zero.inflate_s + $d.shrinks.inflate_s | r(2)),
+             chunks: {zero: $d.zero.chunks, shrinks: $d.shrinks.chunks, stored_raw: $d.stored_raw.chunks},
+             acquire_every_chunk: floor($mb * $all + $d.zero.deflate_s + $d.shrinks.deflate_s + $d.stored_raw.deflate_s;
+                                        med("acquire"; $k; "ewfacquire"; "-"; "wall_s")),
+             acquire_shrinking_chunks: floor($mb * $all + $d.shrinks.deflate_s; med("acquire"; $k; "ewfacquire"; "-"; "wall_s")),
+             verify: floor($mb * ($md5 + 1 / $one["SHA-1"]) + $d.zero.inflate_s + $d.shrinks.inflate_s;
+                           med("verify"; $k; "ewfverify"; "ewf"; "wall_s"))}))}
     else null end) as $floor
   | def w(s; t; i): med("acquire", "verify"; s; t; i; "wall_s");
     def target(n; v; goal; met): {target: n, measured: v, goal: goal, met: (if v == null then null else (v | met) end)};
@@ -93,11 +105,19 @@ jq -r '
       (.peak_rss[] | "| \(.tool) | \(.used_kb | mib) | \(.sparse_kb | mib) | \(.ratio | show) |"),
       (if $m.e01_acquire then empty else "| exhibit-e01 | not available | | |" end)
      else skipped end), "",
-    "## Digest floor (bench/DigestSpeed.java, this JVM)", "",
+    "## Floors: digests (bench/DigestSpeed.java, this JVM), deflate and inflate", "",
     (if .digest_floor then .digest_floor as $f
       | "One core: MD5 \($f.one_core_mb_s["MD5"]) MB/s, SHA-1 \($f.one_core_mb_s["SHA-1"]) MB/s, SHA-256 \($f.one_core_mb_s["SHA-256"]) MB/s; all three in one thread \($f.serial_mb_s) MB/s. "
         + "On \($f.cores) cores, one thread per digest (MD5 cannot be split), no writer can pass \($f.floor_mb_s) MB/s with MD5, SHA-1 and SHA-256, "
         + "or \($f.floor_with_window_mb_s) MB/s with Exhibit'"'"'s window SHA-256 as well."
+        , "",
+        (if ($f.chunks | length) > 0 then
+          "zlib level 1 over 32 KiB chunks (python3), CPU seconds on one core; then the least wall time on \($f.cores) cores (one thread per digest, the rest spread evenly), as MB/s and as a multiple of the peer'"'"'s median throughput:", "",
+          "| source | deflate: zero / shrinking / incompressible chunks | write, deflating every chunk | write, deflating only the chunks that shrink | inflate | verify (MD5, SHA-1, inflate) |",
+          "|---|---|---|---|---|---|",
+          ($f.chunks[] | def fl: "\(.s) s, \(.mb_s) MB/s" + (if .peer_x then ", \(.peer_x)x" else "" end);
+            "| \(.source) | \(.deflate_zero_s) / \(.deflate_shrinks_s) / \(.deflate_stored_raw_s) s (\(.chunks.zero) / \(.chunks.shrinks) / \(.chunks.stored_raw) chunks) | \(.acquire_every_chunk | fl) | \(.acquire_shrinking_chunks | fl) | \(.inflate_s) s | \(.verify | fl) |")
+         else "Deflate not measured (no python3)." end)
      else "Measured with the acquire phase only." end), "",
     "## Targets (issue 9)", "",
     "| target | measured | goal | result |", "|---|---:|---:|---|",

@@ -7,9 +7,10 @@
 #   verify   exhibit verify (the E01 file, and the acquisition directory)  vs  ewfverify -d sha1,sha256, on the E01s
 #            both tools wrote
 #   rss      peak RSS of both acquisitions of the 2 GiB disk and of a 16 GiB sparse source (a few MiB of data)
-# and the digest floor: how fast this machine computes MD5, SHA-1 and SHA-256 (bench/DigestSpeed.java), which no
-# E01 writer that computes them can beat. Prints a table of medians, ratios and the issue's targets, and writes it to
-# WORK/results.md and WORK/results.json (every run in WORK/runs.tsv).
+# and the floors: how fast this machine computes MD5, SHA-1 and SHA-256 (bench/DigestSpeed.java) and deflates and
+# inflates each source's chunks (zlib level 1, through python3 when it is installed), and so the least time any E01
+# writer or verifier that does that work could take on this machine's cores. Prints a table of medians, ratios and
+# the issue's targets, and writes it to WORK/results.md and WORK/results.json (every run in WORK/runs.tsv).
 #
 #   bench/e01.sh [--quick] [--only acquire|verify|rss] [--rounds N] [--work DIR] [--cold] [--loop] [--exhibit PATH]
 #
@@ -129,7 +130,8 @@ timed() {
     awk '{ s += $1 } END { printf "%.0f\n", s }')"
   [ "$rc" -eq 0 ] || { echo "$tag: exit status $rc:" >&2; tail -n 5 "$logs/$tag.err" >&2; }
   printf '%s\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\n' "$phase" "$source" "$tool" "$image" "$round" \
-    "$(echo "$secs + $t1 - $t0" | bc)" "$secs" "$(echo "$t1 - $t0" | bc)" "$rss" "${bytes:-0}" "$rc" >>"$runs"
+    "$(awk -v a="$secs" -v b="$t0" -v c="$t1" 'BEGIN { print a + c - b }')" "$secs" \
+    "$(awk -v b="$t0" -v c="$t1" 'BEGIN { print c - b }')" "$rss" "${bytes:-0}" "$rc" >>"$runs"
 }
 ewf_acquire() { # PHASE SOURCE
   rm -rf "$out_dir/ewf-$2"
@@ -151,7 +153,7 @@ exhibit_raw() { # PHASE SOURCE
   timed "$1" "$2" exhibit-raw - "$out_dir/raw-$2" -- "$exhibit" acquire --hash md5,sha1,sha256 "${input[$2]}" "$out_dir/raw-$2"
   rm -rf "$out_dir/raw-$2"
 }
-rm -f "$logs/digest-speed.txt"
+rm -f "$logs/digest-speed.txt" "$logs"/deflate-*.json
 : >"$runs.new"
 runs="$runs.new"
 echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
@@ -168,6 +170,32 @@ if phase_on acquire; then
   done
   echo "digest floor (bench/DigestSpeed.java)..." >&2
   "$java_home/bin/java" "$root/bench/DigestSpeed.java" "$size" >"$logs/digest-speed.txt"
+  # zlib (the library Java's Deflater wraps) at level 1, one 32 KiB chunk at a time, as "fast" does: CPU seconds
+  # for the all-zero chunks, those deflate makes smaller (and inflating them again), and those it does not
+  if command -v python3 >/dev/null; then
+    for s in used random; do
+      echo "deflate floor: zlib level 1 over the ${src_label[$s]}, 32 KiB chunks..." >&2
+      python3 - "${src[$s]}" >"$logs/deflate-$s.json" <<'PY'
+import json, sys, time, zlib
+CHUNK = 32768
+zero = bytes(CHUNK)
+kinds = {k: {"chunks": 0, "deflate_s": 0.0, "inflate_s": 0.0} for k in ("zero", "shrinks", "stored_raw")}
+with open(sys.argv[1], "rb") as f:
+    while chunk := f.read(CHUNK):
+        start = time.process_time()
+        packed = zlib.compress(chunk, 1)
+        spent = time.process_time() - start
+        kind = kinds["zero" if chunk == zero else "shrinks" if len(packed) < len(chunk) else "stored_raw"]
+        kind["chunks"] += 1
+        kind["deflate_s"] += spent
+        if len(packed) < len(chunk):
+            start = time.process_time()
+            zlib.decompress(packed)
+            kind["inflate_s"] += time.process_time() - start
+print(json.dumps(kinds))
+PY
+    done
+  fi
 fi
 
 if phase_on verify; then
@@ -182,10 +210,11 @@ if phase_on verify; then
       for image in ewf exhibit; do
         if [ "$image" = ewf ]; then e01="$out_dir/ewf-$s/x.E01"; else e01="$out_dir/exhibit-$s/image.E01"; fi
         [ -f "$e01" ] || continue
+        [ "$image" = ewf ] || [ "$e01_acquire" = 1 ] || continue # an E01 another build of exhibit left
         WARM=("$(dirname "$e01")"/*)
         timed verify "$s" ewfverify "$image" "" -- ewfverify -q -d sha1,sha256 "$e01"
         [ "$e01_verify" = 0 ] || timed verify "$s" exhibit-verify-file "$image" "" -- "$exhibit" verify "$e01"
-        [ "$image" = ewf ] || timed verify "$s" exhibit-verify-dir "$image" "" -- "$exhibit" verify "$(dirname "$e01")"
+        [ "$image" = ewf ] || [ "$e01_verify" = 0 ] || timed verify "$s" exhibit-verify-dir "$image" "" -- "$exhibit" verify "$(dirname "$e01")"
       done
     done
   done
@@ -217,5 +246,7 @@ load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
   --arg used "$used_name" --argjson used_info "$(cat "$src_dir/$used_name.info.json")" \
   --argjson size "$size" --argjson sparse_size "$sparse_size" \
   --arg floor "$(cat "$logs/digest-speed.txt" 2>/dev/null || true)" \
+  --argjson deflate "$(jq -s 'if length == 2 then {used: .[0], random: .[1]} else null end' \
+    "$logs/deflate-used.json" "$logs/deflate-random.json" 2>/dev/null || echo null)" \
   '$ARGS.named | .quick |= (. == "1") | .loop |= (. == "1") | .e01_acquire |= (. == "1") | .e01_verify |= (. == "1")
    | .cpus |= tonumber | .rounds |= tonumber')"
