@@ -70,21 +70,25 @@ grep -q -- '--format' <<<"$acquire_help" && grep -qi 'e01' <<<"$acquire_help" &&
 grep -qi 'e01' <<<"$verify_help" && e01_verify=1
 grep -q -- '--segment-size' <<<"$acquire_help" && segment_opt=(--segment-size 1500MiB)
 
-# Sources: NAME -> path, size in bytes, label.
+# Sources: NAME -> path, size in bytes, label; what the tools write from them goes to out_dir.
 src_dir="$work/sources"
 mkdir -p "$src_dir"
 if [ "$quick" = 1 ]; then used_name=used-256m size=$((256 << 20)) sparse_size=$((2 << 30)); else
   used_name=used-2g size=$((2 << 30)) sparse_size=$((16 << 30)); fi
-declare -A src=([used]="$src_dir/$used_name.img" [random]="$src_dir/random-$size.bin" [sparse]="$src_dir/sparse-$sparse_size.bin")
+out_dir="$work/out/$used_name"
+declare -A src=([used]="$src_dir/$used_name.img" [random]="$src_dir/random-$size.bin"
+  [sparse]="$src_dir/sparse-$sparse_size.bin")
 declare -A src_label=([used]="used drive $((size >> 20)) MiB" [random]="incompressible $((size >> 20)) MiB"
   [sparse]="sparse $((sparse_size >> 30)) GiB")
 if [ ! -s "$src_dir/$used_name.info.json" ] || [ ! -f "${src[used]}" ]; then
   echo "generating ${src[used]} (testdata/make-bench-image.sh $used_name)..." >&2
   "$root/testdata/make-bench-image.sh" "$used_name" "$src_dir" >/dev/null
+  rm -rf "$out_dir"/*-used # images of the disk this one replaces
 fi
 if [ ! -f "${src[random]}" ] || [ "$(size_of "${src[random]}")" -ne "$size" ]; then
   echo "generating ${src[random]} (AES-256-CTR keystream, seeded)..." >&2
   prng exhibit-e01-bench-random "$size" >"${src[random]}.tmp" && mv "${src[random]}.tmp" "${src[random]}"
+  rm -rf "$out_dir"/*-random
 fi
 if [ ! -f "${src[sparse]}" ] || [ "$(size_of "${src[sparse]}")" -ne "$sparse_size" ]; then
   echo "generating ${src[sparse]} (sparse: 4 MiB of keystream at its start, middle and end)..." >&2
@@ -112,7 +116,7 @@ done
 
 # One timed run: PHASE SOURCE TOOL IMAGE OUT -- COMMAND... with the files to pre-read in WARM. Appends to runs.tsv:
 # phase source tool image round wall_s tool_s flush_s peak_rss_kb out_bytes exit_status.
-out_dir="$work/out/$used_name" logs="$work/logs" runs="$work/runs.tsv"
+logs="$work/logs" runs="$work/runs.tsv"
 mkdir -p "$out_dir" "$logs"
 WARM=()
 round=0
@@ -124,9 +128,11 @@ timed() {
   t0=$(date +%s.%N)
   [ -z "$out" ] || find "$out" -type f -exec sync {} +
   t1=$(date +%s.%N)
-  secs="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$logs/$tag.time")"
+  secs="$(awk -F': ' '/Elapsed \(wall clock\)/ {
+    n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$logs/$tag.time")"
   rss="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$logs/$tag.time")"
-  bytes="$([ -z "$out" ] || find "$out" -type f \( -name '*.E??' -o -name '*.raw' -o -name '*.[0-9][0-9][0-9]' \) -printf '%s\n' |
+  bytes="$([ -z "$out" ] ||
+    find "$out" -type f \( -name '*.E??' -o -name '*.raw' -o -name '*.[0-9][0-9][0-9]' \) -printf '%s\n' |
     awk '{ s += $1 } END { printf "%.0f\n", s }')"
   [ "$rc" -eq 0 ] || { echo "$tag: exit status $rc:" >&2; tail -n 5 "$logs/$tag.err" >&2; }
   printf '%s\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\n' "$phase" "$source" "$tool" "$image" "$round" \
@@ -150,7 +156,8 @@ exhibit_acquire() { # PHASE SOURCE
 exhibit_raw() { # PHASE SOURCE
   rm -rf "$out_dir/raw-$2"
   WARM=("${input[$2]}")
-  timed "$1" "$2" exhibit-raw - "$out_dir/raw-$2" -- "$exhibit" acquire --hash md5,sha1,sha256 "${input[$2]}" "$out_dir/raw-$2"
+  timed "$1" "$2" exhibit-raw - "$out_dir/raw-$2" -- \
+    "$exhibit" acquire --hash md5,sha1,sha256 "${input[$2]}" "$out_dir/raw-$2"
   rm -rf "$out_dir/raw-$2"
 }
 rm -f "$logs/digest-speed.txt" "$logs"/deflate-*.json
@@ -214,7 +221,8 @@ if phase_on verify; then
         WARM=("$(dirname "$e01")"/*)
         timed verify "$s" ewfverify "$image" "" -- ewfverify -q -d sha1,sha256 "$e01"
         [ "$e01_verify" = 0 ] || timed verify "$s" exhibit-verify-file "$image" "" -- "$exhibit" verify "$e01"
-        [ "$image" = ewf ] || [ "$e01_verify" = 0 ] || timed verify "$s" exhibit-verify-dir "$image" "" -- "$exhibit" verify "$(dirname "$e01")"
+        [ "$image" = ewf ] || [ "$e01_verify" = 0 ] ||
+          timed verify "$s" exhibit-verify-dir "$image" "" -- "$exhibit" verify "$(dirname "$e01")"
       done
     done
   done
@@ -241,12 +249,13 @@ load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
     echo "inputs read into the page cache before every run")" \
   --arg only "$only" --arg loop "$loop" --arg e01_acquire "$e01_acquire" --arg e01_verify "$e01_verify" \
   --arg exhibit "$("$exhibit" --version 2>&1 | head -n1)" --arg commit "$(git -C "$root" rev-parse --short HEAD)" \
-  --arg ewf "$(ewfacquire -V 2>&1 | head -n1)" --arg cpus "$(nproc)" --arg cpu "$(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -n1)" \
+  --arg ewf "$(ewfacquire -V 2>&1 | head -n1)" --arg cpus "$(nproc)" \
+  --arg cpu "$(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -n1)" \
   --arg kernel "$(uname -r)" --arg load_start "$load_start" --arg load_end "$load_end" --arg date "$(date -u +%FT%TZ)" \
   --arg used "$used_name" --argjson used_info "$(cat "$src_dir/$used_name.info.json")" \
   --argjson size "$size" --argjson sparse_size "$sparse_size" \
   --arg floor "$(cat "$logs/digest-speed.txt" 2>/dev/null || true)" \
-  --argjson deflate "$(jq -s 'if length == 2 then {used: .[0], random: .[1]} else null end' \
-    "$logs/deflate-used.json" "$logs/deflate-random.json" 2>/dev/null || echo null)" \
+  --argjson deflate "$(if [ -s "$logs/deflate-used.json" ] && [ -s "$logs/deflate-random.json" ]; then
+    jq -s '{used: .[0], random: .[1]}' "$logs/deflate-used.json" "$logs/deflate-random.json"; else echo null; fi)" \
   '$ARGS.named | .quick |= (. == "1") | .loop |= (. == "1") | .e01_acquire |= (. == "1") | .e01_verify |= (. == "1")
    | .cpus |= tonumber | .rounds |= tonumber')"

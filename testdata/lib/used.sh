@@ -5,8 +5,9 @@
 #
 # Every byte follows from the image's name (the seed) and this machine's /usr: text is cut from the source code and
 # scripts under /usr/include, /usr/share/perl* and /usr/lib/python3*, executables are copies of /usr/bin and the
-# multiarch /usr/lib files; logs, photos, music, video and archives are generated from seeded generators
-# (awk's srand, AES-CTR keystream, gzip of the text).
+# multiarch /usr/lib files; logs, photos, music, video and archives are generated from seeded generators (awk's
+# srand, AES-CTR keystream, gzip of the text). Installing packages changes /usr, and so the image: its .info.json
+# records the SHA-256 of what was built.
 
 # Shares of the whole disk, in percent, by partition and kind: text (source, documents), logs (text too),
 # executables, media (random bytes behind a JPEG, MP3 or MP4 header), archives (gzip of text). Each kind totals 20%.
@@ -38,7 +39,8 @@ used_corpus() {
     \( -name '*.h' -o -name '*.c' -o -name '*.py' -o -name '*.pm' -o -name '*.pl' \) -size +1k -print0 2>/dev/null |
     sort -z | xargs -0 cat >"$out"
   [ "$(size_of "$out")" -ge $((8 << 20)) ] ||
-    die "found only $(size_of "$out") bytes of text under /usr/include, /usr/share/perl*, /usr/lib/python3*; install libc6-dev and python3"
+    die "found only $(size_of "$out") bytes of text under /usr/include, /usr/share/perl*, /usr/lib/python3*;" \
+      "install libc6-dev and python3"
 }
 
 # used_executables OUT SEED: the executables and libraries of /usr/bin and /usr/lib/*-linux-gnu (ELF files of 16 KiB
@@ -91,17 +93,21 @@ used_logs() {
           line = sprintf("%s web%02d %s[%d]: ", strftime("%Y-%m-%dT%H:%M:%S+00:00", t, 1), int(rand() * 12), svc,
                          int(rand() * 30000) + 300)
           r = rand()
-          if (r < 0.3) line = line sprintf("Accepted publickey for %s from 10.%d.%d.%d port %d ssh2: ED25519 SHA256:%08x%08x",
-                                           pick("alex root deploy backup www-data"), int(rand() * 256), int(rand() * 256),
-                                           int(rand() * 256), int(rand() * 60000) + 1024, rand() * 2^31, rand() * 2^31)
-          else if (r < 0.6) line = line sprintf("%d.%d.%d.%d - - \"GET /%s?id=%d HTTP/1.1\" %d %d \"-\" \"Mozilla/5.0\"",
-                                                int(rand() * 223) + 1, int(rand() * 256), int(rand() * 256), int(rand() * 256),
-                                                pick("index.html api/v1/items static/app.js login images/logo.png"),
-                                                int(rand() * 100000), pick("200 200 200 304 404 500"), int(rand() * 50000))
-          else if (r < 0.8) line = line sprintf("(%s) CMD (run-parts --report /etc/cron.%s)", pick("root alex"),
-                                                pick("hourly daily weekly"))
-          else line = line sprintf("%s: link %s, carrier %s, rx %d tx %d", pick("eth0 wlan0 enp3s0"), pick("up down"),
-                                   pick("acquired lost"), int(rand() * 2^31), int(rand() * 2^31))
+          if (r < 0.3)
+            line = line sprintf("Accepted publickey for %s from 10.%d.%d.%d port %d ssh2: ED25519 SHA256:%08x%08x",
+              pick("alex root deploy backup www-data"), int(rand() * 256), int(rand() * 256), int(rand() * 256),
+              int(rand() * 60000) + 1024, rand() * 2^31, rand() * 2^31)
+          else if (r < 0.6)
+            line = line sprintf("%d.%d.%d.%d - - \"GET /%s?id=%d HTTP/1.1\" %d %d \"-\" \"Mozilla/5.0\"",
+              int(rand() * 223) + 1, int(rand() * 256), int(rand() * 256), int(rand() * 256),
+              pick("index.html api/v1/items static/app.js login images/logo.png"), int(rand() * 100000),
+              pick("200 200 200 304 404 500"), int(rand() * 50000))
+          else if (r < 0.8)
+            line = line sprintf("(%s) CMD (run-parts --report /etc/cron.%s)", pick("root alex"),
+              pick("hourly daily weekly"))
+          else
+            line = line sprintf("%s: link %s, carrier %s, rx %d tx %d", pick("eth0 wlan0 enp3s0"), pick("up down"),
+              pick("acquired lost"), int(rand() * 2^31), int(rand() * 2^31))
           print line >name; got += length(line) + 1
         }
         close(name); done += got
@@ -188,7 +194,8 @@ used_tree() {
       media) used_media "$sub" "$bytes" "$seed" "${USED_EXT[$part.$kind]}" ;;
       archive) used_archives "$sub" "$bytes" "$seed" "${USED_EXT[$part.$kind]}" "$corpus" ;;
     esac
-    USED_WRITTEN[$kind]=$((${USED_WRITTEN[$kind]:-0} + $(find "$sub" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')))
+    USED_WRITTEN[$kind]=$((${USED_WRITTEN[$kind]:-0} +
+      $(find "$sub" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')))
   done
   find "$dir" -exec touch -h -d "@$EPOCH" {} +
 }
@@ -232,7 +239,8 @@ used_disk() {
   rm -f "$out"
   truncate -s "$bytes" "$out"
   printf '%s\n' "label: dos" "label-id: 0x5eed0e01" "unit: sectors" "${table[@]}" |
-    sfdisk -q --no-reread --no-tell-kernel "$out" >"$work/sfdisk.log" 2>&1 || die "sfdisk failed: $(cat "$work/sfdisk.log")"
+    sfdisk -q --no-reread --no-tell-kernel "$out" >"$work/sfdisk.log" 2>&1 ||
+    die "sfdisk failed: $(cat "$work/sfdisk.log")"
   for part in "${images[@]}"; do
     place "${part%:*}" "$out" "${part##*:}"
     rm -f "${part%:*}"
