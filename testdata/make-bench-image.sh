@@ -2,6 +2,9 @@
 # Builds a large image for the benchmark scripts (not for tests):
 #   testdata/make-bench-image.sh ext4-1m OUTDIR    ext4 holding 1,000,000 empty files in 10,000 directories
 #   testdata/make-bench-image.sh fat32-4g OUTDIR   sparse 4 GiB FAT32 holding 2,000 small files in 20 directories
+#   testdata/make-bench-image.sh used-2g OUTDIR    2 GiB disk that looks like a used drive: MBR, ext4, NTFS, FAT32
+#                                                  about 60% full of text, executables and compressed files (root)
+#   testdata/make-bench-image.sh used-256m OUTDIR  the same at 256 MiB
 # Writes OUTDIR/NAME.img and OUTDIR/NAME.info.json (what it holds). The source tree is built in TMPDIR (default
 # /dev/shm when it exists: a million files are created and removed much faster in memory).
 set -euo pipefail
@@ -9,11 +12,15 @@ set -euo pipefail
 TESTDATA="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=/dev/null
 source "$TESTDATA/lib/common.sh"
+# shellcheck source=/dev/null
+source "$TESTDATA/lib/fs.sh"
+# shellcheck source=/dev/null
+source "$TESTDATA/lib/used.sh"
 
 readonly EXT4_FILES=1000000 EXT4_DIRS=10000 FAT_FILES=2000 FAT_DIRS=20
 
 usage() {
-  echo "usage: $0 ext4-1m|fat32-4g OUTDIR" >&2
+  echo "usage: $0 ext4-1m|fat32-4g|used-2g|used-256m OUTDIR" >&2
   exit 2
 }
 
@@ -62,16 +69,24 @@ bench_fat32_4g() {
     $FAT_FILES $FAT_DIRS "$(size_of "$out")"
 }
 
+# used-2g, used-256m: testdata/lib/used.sh.
+bench_used_2g() {
+  used_disk "$1" "$2" $((2 << 30))
+}
+bench_used_256m() {
+  used_disk "$1" "$2" $((256 << 20))
+}
+
 main() {
   [ $# -eq 2 ] || usage
   local name="$1" outdir="$2" tmp
   IMAGE_NAME="$name"
-  case "$name" in ext4-1m | fat32-4g) ;; *) usage ;; esac
+  case "$name" in ext4-1m | fat32-4g | used-2g | used-256m) ;; *) usage ;; esac
   mkdir -p "$outdir"
   tmp="${TMPDIR:-}"
   [ -n "$tmp" ] || { [ -d /dev/shm ] && [ -w /dev/shm ] && tmp=/dev/shm; } || tmp=/tmp
   BENCH_SRC="$(mktemp -d "$tmp/exhibit-bench-$name.XXXXXX")"
-  trap 'rm -rf "$BENCH_SRC"' EXIT
+  trap 'cleanup_all; rm -rf "$BENCH_SRC"' EXIT
   "bench_${name//-/_}" "$outdir/$name.img" "$BENCH_SRC" >"$outdir/$name.info.json"
   cat "$outdir/$name.info.json"
 }
