@@ -4,11 +4,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.zip.Adler32;
-import java.util.zip.Deflater;
 
 /**
- * Encodes chunks as they are stored: one per thread (it owns a Deflater). Deterministic: the same media bytes and
- * compression give the same stored bytes (zlib at a fixed level is). A chunk is kept compressed only when the zlib
+ * Encodes chunks as they are stored: one per thread (it owns a libdeflate compressor, {@link Libdeflate}).
+ * Deterministic: the same media bytes and compression give the same stored bytes (libdeflate at a fixed level and
+ * version is). A chunk is kept compressed only when the zlib
  * stream is smaller than 0.999 times the raw chunk (EnCase fails on chunks that do not shrink, X-Ways warns about
  * tiny gains); otherwise it is stored raw with its little-endian Adler-32. All-zero chunks share one cached
  * compressed chunk, except at {@link EwfCompression#NONE}.
@@ -27,7 +27,7 @@ public final class ChunkEncoder implements AutoCloseable {
 
     private final EwfCompression compression;
     private final int chunkBytes;
-    private final Deflater deflater;
+    private final Libdeflate deflater;
     private final byte[] scratch;
     private final MemorySegment zeros;
     private final Adler32 adler = new Adler32();
@@ -44,7 +44,7 @@ public final class ChunkEncoder implements AutoCloseable {
         }
         this.compression = compression;
         this.chunkBytes = chunkBytes;
-        this.deflater = compression == EwfCompression.NONE ? null : new Deflater(compression.zlibLevel());
+        this.deflater = compression == EwfCompression.NONE ? null : new Libdeflate(compression.zlibLevel());
         this.scratch = compression == EwfCompression.NONE ? null : new byte[maxCompressedBytes(chunkBytes) + 1];
         this.zeros = MemorySegment.ofArray(new byte[chunkBytes]);
     }
@@ -105,15 +105,9 @@ public final class ChunkEncoder implements AutoCloseable {
     private EncodedChunk deflateOrRaw(MemorySegment media) {
         int len = (int) media.byteSize();
         int cap = maxCompressedBytes(len);
-        deflater.reset();
-        deflater.setInput(media.asByteBuffer());
-        deflater.finish();
-        int produced = 0;
-        // Stops as soon as the stream would pass the threshold: incompressible chunks cost no more than they must.
-        while (!deflater.finished() && produced <= cap) {
-            produced += deflater.deflate(scratch, produced, cap + 1 - produced);
-        }
-        if (deflater.finished() && produced <= cap) {
+        // libdeflate gives up as soon as the stream would pass the threshold: incompressible chunks cost no more
+        int produced = deflater.compress(media, scratch, cap);
+        if (produced > 0) {
             return new EncodedChunk(Arrays.copyOf(scratch, produced), true, len);
         }
         return raw(media, len);
@@ -131,7 +125,7 @@ public final class ChunkEncoder implements AutoCloseable {
     @Override
     public void close() {
         if (deflater != null) {
-            deflater.end();
+            deflater.close();
         }
     }
 }

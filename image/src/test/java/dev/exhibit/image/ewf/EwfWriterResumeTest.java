@@ -134,7 +134,12 @@ class EwfWriterResumeTest {
     void append_onAFullDisk_namesTheFileAndOffset_andTheSetResumesElsewhere() throws IOException {
         List<Path> reference = Media.write(tmp.resolve("ref"), media, layout, BAD, GROUP_LIMIT);
         Path small = Files.createDirectories(tmp.resolve("small"));
-        Proc.run("mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", small.toString())
+        long setBytes = 0;
+        for (Path p : reference) {
+            setBytes += Files.size(p);
+        }
+        // room for about two thirds of the set, so that the disk fills part way through, whatever the codec gives
+        Proc.run("mount", "-t", "tmpfs", "-o", "size=" + setBytes * 2 / 3 / 1024 + "k", "tmpfs", small.toString())
                 .ok();
         try {
             EwfWriter w = EwfWriter.create(small, "image", layout, Media.header());
