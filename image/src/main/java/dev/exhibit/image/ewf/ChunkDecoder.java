@@ -1,19 +1,16 @@
 package dev.exhibit.image.ewf;
 
 import java.util.zip.Adler32;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Decodes stored chunks back to media bytes and checks them: a compressed chunk must be one zlib stream (its Adler-32
- * is checked by zlib) that inflates to exactly the chunk's length; a raw chunk must be the chunk's length plus its
- * little-endian Adler-32. One per thread (it owns an Inflater). Problems come back as text for the caller, who knows
+ * is checked by libdeflate, {@link LibdeflateInflater}) that inflates to exactly the chunk's length; a raw chunk must be the chunk's length plus its
+ * little-endian Adler-32. One per thread (it owns a decompressor). Problems come back as text for the caller, who knows
  * the file, the chunk and the media offset to name.
  */
 final class ChunkDecoder implements AutoCloseable {
-    private final Inflater inflater = new Inflater();
+    private final LibdeflateInflater inflater = new LibdeflateInflater();
     private final Adler32 adler = new Adler32();
-    private final byte[] probe = new byte[1];
     private int trailingBytes;
 
     /**
@@ -38,34 +35,22 @@ final class ChunkDecoder implements AutoCloseable {
             System.arraycopy(stored, off, out, outOff, mediaLength);
             return null;
         }
-        inflater.reset();
-        inflater.setInput(stored, off, storedLength);
-        try {
-            int produced = 0;
-            while (produced < mediaLength && !inflater.finished()) {
-                int n = inflater.inflate(out, outOff + produced, mediaLength - produced);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    return "zlib stream of " + storedLength + " bytes ends after " + produced + " of " + mediaLength
-                            + " bytes";
-                }
-                produced += n;
-            }
-            if (!inflater.finished()) {
-                if (inflater.inflate(probe) > 0) {
-                    return "zlib stream inflates to more than " + mediaLength + " bytes";
-                }
-                if (!inflater.finished()) {
-                    return "zlib stream of " + storedLength + " bytes is truncated (no end, no checksum)";
-                }
-            }
-            if (produced != mediaLength) {
-                return "zlib stream inflates to " + produced + " bytes, expected " + mediaLength;
-            }
-            trailingBytes = inflater.getRemaining();
-            return null;
-        } catch (DataFormatException e) {
-            return "corrupt zlib stream: " + e.getMessage();
+        int result = inflater.inflate(stored, off, storedLength, out, outOff, mediaLength);
+        if (result == LibdeflateInflater.INSUFFICIENT_SPACE) {
+            return "zlib stream inflates to more than " + mediaLength + " bytes";
         }
+        if (result == LibdeflateInflater.BAD_DATA) {
+            return "corrupt zlib stream of " + storedLength + " bytes (invalid or truncated deflate data, or an"
+                    + " Adler-32 that does not match what it inflates to)";
+        }
+        if (result != LibdeflateInflater.SUCCESS) {
+            return "zlib stream of " + storedLength + " bytes not inflated (libdeflate result " + result + ")";
+        }
+        if (inflater.produced() != mediaLength) {
+            return "zlib stream inflates to " + inflater.produced() + " bytes, expected " + mediaLength;
+        }
+        trailingBytes = (int) (storedLength - inflater.consumed());
+        return null;
     }
 
     /** Bytes left after the zlib stream of the last good compressed chunk (0 for a tightly packed chunk). */
@@ -75,6 +60,6 @@ final class ChunkDecoder implements AutoCloseable {
 
     @Override
     public void close() {
-        inflater.end();
+        inflater.close();
     }
 }

@@ -44,7 +44,9 @@ public final class ChunkEncoder implements AutoCloseable {
         }
         this.compression = compression;
         this.chunkBytes = chunkBytes;
-        this.deflater = compression == EwfCompression.NONE ? null : new Libdeflate(compression.zlibLevel());
+        this.deflater = compression == EwfCompression.NONE
+                ? null
+                : new Libdeflate(compression.zlibLevel(), chunkBytes, maxCompressedBytes(chunkBytes));
         this.scratch = compression == EwfCompression.NONE ? null : new byte[maxCompressedBytes(chunkBytes) + 1];
         this.zeros = MemorySegment.ofArray(new byte[chunkBytes]);
     }

@@ -19,19 +19,28 @@ final class Libdeflate implements AutoCloseable {
     static final String SONAME = "libdeflate.so.0";
 
     private final MemorySegment compressor;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment input;
+    private final MemorySegment output;
     private boolean closed;
 
     /** The bound functions, or why they could not be bound (the library is not installed). */
-    private static final class Native {
+    static final class Native {
         static final MethodHandle ALLOC;
         static final MethodHandle COMPRESS;
         static final MethodHandle FREE;
+        static final MethodHandle ALLOC_DECOMPRESSOR;
+        static final MethodHandle DECOMPRESS;
+        static final MethodHandle FREE_DECOMPRESSOR;
         static final String UNAVAILABLE;
 
         static {
             MethodHandle alloc = null;
             MethodHandle compress = null;
             MethodHandle free = null;
+            MethodHandle allocD = null;
+            MethodHandle decompress = null;
+            MethodHandle freeD = null;
             String why = null;
             try {
                 Linker linker = Linker.nativeLinker();
@@ -39,7 +48,8 @@ final class Libdeflate implements AutoCloseable {
                 alloc = linker.downcallHandle(
                         lib.findOrThrow("libdeflate_alloc_compressor"),
                         FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-                // critical: a pure computation on the caller's buffers, so heap arrays go in without a copy
+                // critical: a short pure computation, no safepoint needed. Without heap access: a heap array
+                // passed in would hold the garbage collector off (GCLocker) while every encoder thread allocates.
                 compress = linker.downcallHandle(
                         lib.findOrThrow("libdeflate_zlib_compress"),
                         FunctionDescriptor.of(
@@ -49,16 +59,37 @@ final class Libdeflate implements AutoCloseable {
                                 ValueLayout.JAVA_LONG,
                                 ValueLayout.ADDRESS,
                                 ValueLayout.JAVA_LONG),
-                        Linker.Option.critical(true));
+                        Linker.Option.critical(false));
                 free = linker.downcallHandle(
                         lib.findOrThrow("libdeflate_free_compressor"), FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
+                allocD = linker.downcallHandle(
+                        lib.findOrThrow("libdeflate_alloc_decompressor"), FunctionDescriptor.of(ValueLayout.ADDRESS));
+                decompress = linker.downcallHandle(
+                        lib.findOrThrow("libdeflate_zlib_decompress_ex"),
+                        FunctionDescriptor.of(
+                                ValueLayout.JAVA_INT,
+                                ValueLayout.ADDRESS,
+                                ValueLayout.ADDRESS,
+                                ValueLayout.JAVA_LONG,
+                                ValueLayout.ADDRESS,
+                                ValueLayout.JAVA_LONG,
+                                ValueLayout.ADDRESS,
+                                ValueLayout.ADDRESS),
+                        Linker.Option.critical(false));
+                freeD = linker.downcallHandle(
+                        lib.findOrThrow("libdeflate_free_decompressor"),
+                        FunctionDescriptor.ofVoid(ValueLayout.ADDRESS));
             } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
-                why = "E01 compression needs libdeflate (" + SONAME + ", Debian package libdeflate0), which cannot be"
-                        + " loaded: " + e.getMessage() + "; install it with: apt-get install libdeflate0";
+                why = "E01 chunks are compressed and checked with libdeflate (" + SONAME
+                        + ", Debian package libdeflate0), which cannot be loaded: " + e.getMessage()
+                        + "; install it with: apt-get install libdeflate0";
             }
             ALLOC = alloc;
             COMPRESS = compress;
             FREE = free;
+            ALLOC_DECOMPRESSOR = allocD;
+            DECOMPRESS = decompress;
+            FREE_DECOMPRESSOR = freeD;
             UNAVAILABLE = why;
         }
     }
@@ -66,7 +97,7 @@ final class Libdeflate implements AutoCloseable {
     /**
      * @throws IllegalStateException naming the package to install when libdeflate is missing
      */
-    Libdeflate(int level) {
+    Libdeflate(int level, int maxInputBytes, int maxOutputBytes) {
         if (Native.UNAVAILABLE != null) {
             throw new IllegalStateException(Native.UNAVAILABLE);
         }
@@ -79,10 +110,13 @@ final class Libdeflate implements AutoCloseable {
             throw new IllegalStateException("libdeflate_alloc_compressor(" + level + ") returned NULL (level must be"
                     + " 0..12, or memory is exhausted)");
         }
+        input = arena.allocate(maxInputBytes);
+        output = arena.allocate(Math.max(1, maxOutputBytes));
     }
 
     /**
-     * Compresses {@code in} as one zlib stream into {@code out[0..capacity)}.
+     * Compresses {@code in} (at most the input size given at construction) as one zlib stream into
+     * {@code out[0..capacity)}.
      *
      * @return the stream's length, or 0 when it does not fit in {@code capacity} bytes
      */
@@ -90,16 +124,20 @@ final class Libdeflate implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("compressor already closed");
         }
-        if (capacity < 0 || capacity > out.length) {
-            throw new IllegalArgumentException("capacity " + capacity + " outside 0.." + out.length);
+        if (capacity < 0 || capacity > out.length || capacity > output.byteSize() || in.byteSize() > input.byteSize()) {
+            throw new IllegalArgumentException(
+                    "capacity " + capacity + " outside 0.." + Math.min(out.length, output.byteSize()) + " or input of "
+                            + in.byteSize() + " bytes over " + input.byteSize());
         }
+        MemorySegment.copy(in, 0, input, 0, in.byteSize());
+        long n;
         try {
-            long n = (long) Native.COMPRESS.invokeExact(
-                    compressor, in, in.byteSize(), MemorySegment.ofArray(out), (long) capacity);
-            return (int) n;
+            n = (long) Native.COMPRESS.invokeExact(compressor, input, in.byteSize(), output, (long) capacity);
         } catch (Throwable t) {
             throw new IllegalStateException("libdeflate_zlib_compress failed", t);
         }
+        MemorySegment.copy(output, ValueLayout.JAVA_BYTE, 0, out, 0, (int) n);
+        return (int) n;
     }
 
     @Override
@@ -112,6 +150,8 @@ final class Libdeflate implements AutoCloseable {
             Native.FREE.invokeExact(compressor);
         } catch (Throwable t) {
             throw new IllegalStateException("libdeflate_free_compressor failed", t);
+        } finally {
+            arena.close();
         }
     }
 }
