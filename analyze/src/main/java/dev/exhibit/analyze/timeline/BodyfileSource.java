@@ -105,7 +105,8 @@ final class BodyfileSource {
             }
         }
         if (firstBar < 0 || found < FIXED_AFTER_NAME) {
-            throw malformed("has " + (firstBar < 0 ? 1 : found + 2) + " fields where a body file line has 11"
+            int fields = firstBar < 0 ? 1 : found + 2;
+            throw malformed("has " + fields + (fields == 1 ? " field" : " fields") + " where a body file line has 11"
                     + " (MD5|name|inode|mode|UID|GID|size|atime|mtime|ctime|crtime)");
         }
         // bars[8] ends the name; fields k = 0..8 after it: inode, mode, uid, gid, size, atime, mtime, ctime, crtime
@@ -159,12 +160,12 @@ final class BodyfileSource {
 
     private void checkText(String field, byte[] b, int from, int to, boolean required) {
         if (to - from > 255 || (required && to == from)) {
-            throw malformed("has a " + field + " field of " + (to - from) + " bytes (1 to 255 expected)");
+            throw malformed("has " + field + " of " + (to - from) + " bytes (1 to 255 expected)");
         }
         for (int i = from; i < to; i++) {
             if (b[i] <= ' ' || b[i] >= 0x7F || b[i] == ',' || b[i] == '"') {
-                throw malformed(
-                        "has a " + field + " field that is not printable ASCII without spaces, commas and" + " quotes");
+                throw malformed("has " + field + " '" + text(b, from, to) + "', not printable ASCII without spaces,"
+                        + " commas and quotes");
             }
         }
     }
