@@ -69,8 +69,8 @@ final class TimelineCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "mactime|csv|jsonl",
-            description = "Write mactime -y -d's columns (the default), a plain CSV, or JSON Lines that Timesketch"
-                    + " imports.")
+            description = "Write the columns of mactime -y -d, which is the default, or a plain CSV, or JSON Lines"
+                    + " that Timesketch imports.")
     Timeline.Format format = Timeline.Format.MACTIME;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE, which must not exist.")

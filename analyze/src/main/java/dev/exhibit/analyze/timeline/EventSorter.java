@@ -24,8 +24,19 @@ final class EventSorter implements Closeable {
      * @param bufferBytes read or write buffer of each run file
      */
     record Limits(int chunkBytes, int chunkEvents, int fanIn, int bufferBytes) {
-        /** About 50 MiB of heap: 24 MiB of payloads, 512 Ki events, 64 runs of 64 KiB buffers. */
-        static final Limits DEFAULT = new Limits(24 << 20, 512 << 10, 64, 64 << 10);
+        private static final int MIN_CHUNK_BYTES = 4 << 20;
+        private static final int MAX_CHUNK_BYTES = 32 << 20;
+        /** Payload bytes per event that the event arrays are sized for (a typical path and its fields). */
+        private static final int TYPICAL_EVENT_BYTES = 48;
+
+        /**
+         * Limits for a heap of {@code maxHeapBytes}: a sixth of it for a chunk's payloads (4 to 32 MiB), arrays for as
+         * many typical events, 64 runs of 64 KiB. With {@code -Xmx64m} the sorter needs about 20 MiB.
+         */
+        static Limits forHeap(long maxHeapBytes) {
+            int chunk = (int) Math.clamp(maxHeapBytes / 6, MIN_CHUNK_BYTES, MAX_CHUNK_BYTES);
+            return new Limits(chunk, chunk / TYPICAL_EVENT_BYTES, 64, 64 << 10);
+        }
     }
 
     /** Payload bytes of an event in the chunk besides the payload: MACB, image, length. */

@@ -47,7 +47,12 @@ public final class Timeline implements Closeable {
      * @param tempDir where the work directory of sorted runs is made when the events do not fit in memory
      */
     public Timeline(Format format, Instant from, Instant to, Path tempDir) {
-        this(format, from, to, tempDir, EventSorter.Limits.DEFAULT);
+        this(
+                format,
+                from,
+                to,
+                tempDir,
+                EventSorter.Limits.forHeap(Runtime.getRuntime().maxMemory()));
     }
 
     Timeline(Format format, Instant from, Instant to, Path tempDir, EventSorter.Limits limits) {
@@ -64,8 +69,8 @@ public final class Timeline implements Closeable {
     }
 
     /**
-     * Where the worker's records of the image {@code name} go (an {@link Sandbox} output stream); the events of one
-     * source must be in before the next source is opened.
+     * Where the worker's records of the image {@code name} go (the sandbox's output stream); the events of one source
+     * must be in before the next source is opened.
      */
     public OutputStream image(String name) {
         finishSource();

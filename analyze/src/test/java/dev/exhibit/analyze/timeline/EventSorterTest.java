@@ -70,7 +70,7 @@ class EventSorterTest {
     @Test
     void drain_ofWhatFitsOneChunk_neverTouchesTheDisk() throws IOException {
         List<Long> drained = new ArrayList<>();
-        try (EventSorter sorter = new EventSorter(EventSorter.Limits.DEFAULT, tmp.resolve("spill"))) {
+        try (EventSorter sorter = new EventSorter(EventSorter.Limits.forHeap(64 << 20), tmp.resolve("spill"))) {
             for (int i = 0; i < 1000; i++) {
                 byte[] payload = payload(i);
                 sorter.add(
