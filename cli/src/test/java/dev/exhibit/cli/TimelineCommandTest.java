@@ -75,6 +75,25 @@ class TimelineCommandTest {
         assertThat(r.text().lines().skip(1)).singleElement().asString().startsWith("2024-01-21T12:00:00.000000000Z,m");
     }
 
+    /** A partition without a readable file system is a problem: the timeline of the rest is written, status 1. */
+    @Test
+    void damagedPartition_theRestIsWritten_andTheStatusSaysSo() throws IOException {
+        Path damaged = TestImages.copy("mbr", tmp);
+        try (java.nio.channels.FileChannel ch =
+                java.nio.channels.FileChannel.open(damaged, java.nio.file.StandardOpenOption.WRITE)) {
+            // the NTFS boot sector of p5 (sector 22528)
+            ch.write(java.nio.ByteBuffer.allocate(512), 22528L * 512);
+        }
+        Path garbage = TestImages.get("garbage");
+        CliRunner.BytesResult r =
+                CliRunner.runBytes("timeline", damaged.toString(), garbage.toString(), "--format", "csv");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(r.err()).contains("partition p5 (sector 22528) skipped: ").contains(garbage + ": ");
+        List<String> partitions =
+                r.text().lines().skip(1).map(l -> l.split(",")[4]).distinct().toList();
+        assertThat(partitions).containsExactlyInAnyOrder("p1", "p2", "p6");
+    }
+
     @Test
     void badRequests_areUsageErrors() throws IOException {
         assertThat(CliRunner.run("timeline").err()).contains("give at least one IMAGE or --bodyfile FILE");

@@ -27,7 +27,7 @@ final class CsvFormat extends RowFormat {
         out.write(',');
         macb(out, r.macb);
         out.ascii(r.fileName() ? ",$FILE_NAME,\"" : ",metadata,\"");
-        Text.csv(out, sources.get(r.image));
+        out.write(csvSource(r));
         out.ascii("\",");
         ascii(out, r, r.partitionAt(), r.partitionLength());
         out.write(',');

@@ -130,8 +130,8 @@ final class EventSorter implements Closeable {
                                     row.macb,
                                     row.image,
                                     row.buf,
-                                    0,
-                                    Row.payloadLength(row.buf, 0)));
+                                    row.payloadAt,
+                                    row.payloadLength));
                 }
                 for (Path p : group) {
                     Files.delete(p);

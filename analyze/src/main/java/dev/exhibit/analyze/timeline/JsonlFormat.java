@@ -62,7 +62,7 @@ final class JsonlFormat extends RowFormat {
         macb(out, r.macb);
         out.ascii(r.fileName() ? "\",\"source\":\"$FILE_NAME\"" : "\",\"source\":\"metadata\"");
         out.ascii(",\"image\":\"");
-        Text.json(out, sources.get(r.image));
+        out.write(jsonSource(r));
         out.ascii("\",\"partition\":");
         if (r.partitionLength() == 0) {
             out.ascii("null");

@@ -37,7 +37,7 @@ final class MactimeFormat extends RowFormat {
         out.ascii(",\"");
         flsName(out, r, Text::csv);
         out.ascii("\",\"");
-        Text.csv(out, sources.get(r.image));
+        out.write(csvSource(r));
         out.ascii("\",");
         ascii(out, r, r.partitionAt(), r.partitionLength());
         out.write('\n');

@@ -18,6 +18,10 @@ final class Row {
     int macb;
     int image;
     byte[] buf;
+    /** Where the payload starts in {@link #buf}, and its bytes. */
+    int payloadAt;
+
+    int payloadLength;
     private int flags;
     private int state;
     private long size;
@@ -44,18 +48,8 @@ final class Row {
         path = mode + 1 + (b[mode] & 0xFF);
         stream = path + Integer.BYTES + length(path);
         link = stream + Integer.BYTES + length(stream);
-    }
-
-    /** Bytes of a payload starting at {@code at} in {@code b}. */
-    static int payloadLength(byte[] b, int at) {
-        int p = at + 26;
-        p += 1 + (b[p] & 0xFF);
-        p += 1 + (b[p] & 0xFF);
-        p += 1 + (b[p] & 0xFF);
-        for (int i = 0; i < 3; i++) {
-            p += Integer.BYTES + (int) LineRecord.I32.get(b, p);
-        }
-        return p - at;
+        payloadAt = at;
+        payloadLength = link + Integer.BYTES + length(link) - at;
     }
 
     boolean fileName() {

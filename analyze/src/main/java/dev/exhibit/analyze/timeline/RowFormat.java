@@ -25,11 +25,24 @@ abstract class RowFormat {
         }
     }
 
-    /** The images and body files as the user named them, by index. */
-    final List<String> sources;
+    /** The images and body files as the user named them, by index, as CSV and JSON text (once, not per row). */
+    private final byte[][] csvSources;
+
+    private final byte[][] jsonSources;
 
     RowFormat(List<String> sources) {
-        this.sources = sources;
+        this.csvSources = sources.stream().map(Text::csv).toArray(byte[][]::new);
+        this.jsonSources = sources.stream().map(Text::json).toArray(byte[][]::new);
+    }
+
+    /** The row's image or body file inside a double-quoted CSV field. */
+    byte[] csvSource(Row r) {
+        return csvSources[r.image];
+    }
+
+    /** The row's image or body file inside a JSON string. */
+    byte[] jsonSource(Row r) {
+        return jsonSources[r.image];
     }
 
     static RowFormat of(Timeline.Format format, List<String> sources) {

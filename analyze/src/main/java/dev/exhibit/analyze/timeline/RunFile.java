@@ -2,106 +2,132 @@ package dev.exhibit.analyze.timeline;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
  * A sorted run spilled to a temporary file: events one after the other, each {@code i64 seconds, i32 nanoseconds,
- * u8 MACB, u16 image, i32 payload length, payload}, little-endian. Written and read sequentially through buffers of
- * fixed size, so merging many runs costs a buffer each and nothing per event.
+ * u8 MACB, u16 image, i32 payload length, payload}, little-endian. Written and read sequentially through one buffer
+ * each, with events formatted and parsed in place: merging many runs costs a buffer per run and no copy per event.
  */
 final class RunFile {
     /** Bytes before the payload. */
     static final int HEAD = Long.BYTES + Integer.BYTES + 1 + Short.BYTES + Integer.BYTES;
 
+    private static final int MACB = 12;
+    private static final int IMAGE = 13;
+    private static final int LENGTH = 15;
+
     private RunFile() {}
 
     /** Appends events to a new run file. */
     static final class Writer implements Closeable {
-        private final OutputStream out;
-        private final byte[] head = new byte[HEAD];
-        private long events;
+        private final FileChannel channel;
+        private byte[] buf;
+        private int n;
 
         Writer(Path file, int bufferBytes) throws IOException {
-            this.out = new java.io.BufferedOutputStream(Files.newOutputStream(file), bufferBytes);
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            this.buf = new byte[bufferBytes];
         }
 
         void write(long seconds, int nanos, int macb, int image, byte[] payload, int at, int length)
                 throws IOException {
-            LineRecord.I64.set(head, 0, seconds);
-            LineRecord.I32.set(head, 8, nanos);
-            head[12] = (byte) macb;
-            head[13] = (byte) image;
-            head[14] = (byte) (image >>> 8);
-            LineRecord.I32.set(head, 15, length);
-            out.write(head);
-            out.write(payload, at, length);
-            events++;
+            if (n + HEAD + length > buf.length) {
+                flush();
+                if (HEAD + length > buf.length) {
+                    buf = new byte[HEAD + length];
+                }
+            }
+            LineRecord.I64.set(buf, n, seconds);
+            LineRecord.I32.set(buf, n + Long.BYTES, nanos);
+            buf[n + MACB] = (byte) macb;
+            buf[n + IMAGE] = (byte) image;
+            buf[n + IMAGE + 1] = (byte) (image >>> 8);
+            LineRecord.I32.set(buf, n + LENGTH, length);
+            System.arraycopy(payload, at, buf, n + HEAD, length);
+            n += HEAD + length;
         }
 
-        long events() {
-            return events;
+        private void flush() throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+            while (b.hasRemaining()) {
+                channel.write(b);
+            }
+            n = 0;
         }
 
         @Override
         public void close() throws IOException {
-            out.close();
+            try (channel) {
+                flush();
+            }
         }
     }
 
-    /** Reads a run's events in order into a {@link Row}. */
+    /** Reads a run's events in order into a {@link Row} that points into the read buffer. */
     static final class Reader implements Closeable {
-        private final InputStream in;
-        private final byte[] head = new byte[HEAD];
-        private byte[] payload = new byte[256];
+        private final FileChannel channel;
+        private byte[] buf;
+        private int pos;
+        private int end;
+        private boolean eof;
         final Row row = new Row();
-        /** Whether {@link #row} holds an event (false at the end of the run). */
-        boolean present;
 
         Reader(Path file, int bufferBytes) throws IOException {
-            this.in = new java.io.BufferedInputStream(Files.newInputStream(file), bufferBytes);
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+            this.buf = new byte[bufferBytes];
         }
 
-        /** Reads the next event; false at the end. */
+        /** Reads the next event into {@link #row} (the one before is gone); false at the end of the run. */
         boolean next() throws IOException {
-            int n = in.readNBytes(head, 0, HEAD);
-            if (n == 0) {
-                present = false;
+            if (!available(HEAD)) {
+                if (pos < end) {
+                    throw new IOException("a timeline run file ends inside an event");
+                }
                 return false;
             }
-            if (n < HEAD) {
+            int length = (int) LineRecord.I32.get(buf, pos + LENGTH);
+            if (!available(HEAD + length)) {
                 throw new IOException("a timeline run file ends inside an event");
             }
-            int length = (int) LineRecord.I32.get(head, 15);
-            if (payload.length < length) {
-                payload = Arrays.copyOf(payload, Math.max(length, payload.length * 2));
-            }
-            if (in.readNBytes(payload, 0, length) < length) {
-                throw new IOException("a timeline run file ends inside an event");
-            }
-            row.seconds = (long) LineRecord.I64.get(head, 0);
-            row.nanos = (int) LineRecord.I32.get(head, 8);
-            row.macb = head[12];
-            row.image = (head[13] & 0xFF) | (head[14] & 0xFF) << 8;
-            row.payload(payload, 0);
-            present = true;
+            row.seconds = (long) LineRecord.I64.get(buf, pos);
+            row.nanos = (int) LineRecord.I32.get(buf, pos + Long.BYTES);
+            row.macb = buf[pos + MACB];
+            row.image = (buf[pos + IMAGE] & 0xFF) | (buf[pos + IMAGE + 1] & 0xFF) << 8;
+            row.payload(buf, pos + HEAD);
+            pos += HEAD + length;
             return true;
         }
 
-        int payloadLength() {
-            return (int) LineRecord.I32.get(head, 15);
-        }
-
-        byte[] payload() {
-            return payload;
+        /** Whether {@code bytes} bytes from {@link #pos} are in the buffer, reading more as needed. */
+        private boolean available(int bytes) throws IOException {
+            if (end - pos >= bytes) {
+                return true;
+            }
+            System.arraycopy(buf, pos, buf, 0, end - pos);
+            end -= pos;
+            pos = 0;
+            if (bytes > buf.length) {
+                buf = Arrays.copyOf(buf, bytes);
+            }
+            while (end < bytes && !eof) {
+                int r = channel.read(ByteBuffer.wrap(buf, end, buf.length - end));
+                if (r < 0) {
+                    eof = true;
+                } else {
+                    end += r;
+                }
+            }
+            return end - pos >= bytes;
         }
 
         @Override
         public void close() throws IOException {
-            in.close();
+            channel.close();
         }
     }
 }

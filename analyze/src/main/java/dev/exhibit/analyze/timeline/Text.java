@@ -24,10 +24,9 @@ final class Text {
         out.write(Display.of(b, from, length).replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A Java string (an image path as typed) in a double-quoted CSV field, in its display form. */
-    static void csv(ByteOut out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        csv(out, b, 0, b.length);
+    /** A Java string (an image path as typed) as it goes into a double-quoted CSV field, in its display form. */
+    static byte[] csv(String s) {
+        return Display.of(s).replace("\"", "\"\"").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -66,9 +65,16 @@ final class Text {
         }
     }
 
-    static void json(ByteOut out, String s) throws IOException {
+    /** A Java string as it goes into a JSON string, exactly. */
+    static byte[] json(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        json(out, b, 0, b.length);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ByteOut out = ByteOut.to(java.nio.channels.Channels.newChannel(bytes))) {
+            json(out, b, 0, b.length);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Printable ASCII without {@code "} and without {@code other}: written as it is in either form. */

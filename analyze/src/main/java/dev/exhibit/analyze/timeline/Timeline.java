@@ -21,7 +21,8 @@ import java.util.List;
  *
  * <pre>{@code
  * try (Timeline t = new Timeline(Timeline.Format.CSV, null, null, tempDir)) {
- *     Sandbox.files(FileListing.Request.timeline(image), new Sandbox.Output.Stream(t.image("disk.E01")), diagnostics);
+ *     Sandbox.files(new FileListing.Request(image, Selection.ALL, FileListing.Format.TIMELINE),
+ *             new Sandbox.Output.Stream(t.image("disk.E01")), diagnostics);
  *     t.bodyfile(Path.of("fls.body"));
  *     t.write(channel);
  * }
