@@ -10,6 +10,8 @@ import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.output.EntryWriter;
 import dev.exhibit.analyze.output.JsonLinesWriter;
 import dev.exhibit.analyze.output.TableWriter;
+import dev.exhibit.analyze.timeline.Timeline;
+import dev.exhibit.analyze.timeline.TimelineLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,7 +33,9 @@ public final class FileListing {
         JSON_LINES,
         BODYFILE,
         /** For people at a terminal: {@link TableWriter}. */
-        TABLE
+        TABLE,
+        /** The timeline's binary records of the body file's lines, for the supervisor to sort: {@link Timeline}. */
+        TIMELINE
     }
 
     /**
@@ -97,6 +101,8 @@ public final class FileListing {
             case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs());
             case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type());
             case TABLE -> new TableWriter(out, target.partitionName(), fs.type());
+            case TIMELINE ->
+                new TimelineLines(out, target.partitionName(), fs.type().isNtfs());
         };
         byte[] prefix = target.prefix().getBytes(StandardCharsets.US_ASCII);
         long orphanDir = fs.lastInode();

@@ -41,6 +41,7 @@ public final class Main extends GroupCommand {
             VerifyCommand.class,
             WriteblockCommand.class,
             AnalyzeCommand.class,
+            TimelineCommand.class,
             CaseCommand.class,
             CustodyCommand.class,
             ChainCommand.class,

@@ -138,6 +138,19 @@ public final class ByteOut implements Closeable {
         return write(digits, i, digits.length - i);
     }
 
+    /** The low {@code width} decimal digits of {@code v} (not negative), zero-padded: fixed-width time fields. */
+    public ByteOut digits(long v, int width) throws IOException {
+        if (width > buffer.length - pos) {
+            makeRoom(width);
+        }
+        for (int i = pos + width - 1; i >= pos; i--) {
+            buffer[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        pos += width;
+        return this;
+    }
+
     /** Marks the end of a complete record: from here on it survives a crash of the process. */
     public void endRecord() {
         if (mirror != null) {

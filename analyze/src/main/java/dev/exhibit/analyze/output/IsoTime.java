@@ -88,12 +88,6 @@ public final class IsoTime {
     }
 
     private static void digits(ByteOut out, long value, int width) throws IOException {
-        long divisor = 1;
-        for (int i = 1; i < width; i++) {
-            divisor *= 10;
-        }
-        for (; divisor > 0; divisor /= 10) {
-            out.write('0' + (int) (value / divisor % 10));
-        }
+        out.digits(value, width);
     }
 }

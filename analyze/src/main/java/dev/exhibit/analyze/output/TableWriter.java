@@ -57,9 +57,9 @@ public final class TableWriter extends StreamRecords {
         // a directory's data stream is data, shown as a file as fls -l shows it (d/r)
         boolean dirData =
                 meta && attr != 0 && Attribute.type(attr) == Attribute.NTFS_DATA && e.metaType() == Entry.META_TYPE_DIR;
-        out.write(BodyfileWriter.letter(BodyfileWriter.NAME_LETTERS, e.nameType()))
+        out.write(BodyLines.letter(BodyLines.NAME_LETTERS, e.nameType()))
                 .write('/')
-                .write(!meta ? '-' : dirData ? 'r' : BodyfileWriter.letter(BodyfileWriter.META_LETTERS, e.metaType()))
+                .write(!meta ? '-' : dirData ? 'r' : BodyLines.letter(BodyLines.META_LETTERS, e.metaType()))
                 .ascii("  ");
         String state = orphan ? "orphan" : !deleted ? "alloc" : metaAllocated ? "realloc" : "deleted";
         left(state, STATE_WIDTH);

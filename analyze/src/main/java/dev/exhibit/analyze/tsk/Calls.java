@@ -80,6 +80,9 @@ public final class Calls {
                 fn("tsk_fs_file_attr_getsize", FunctionDescriptor.of(JAVA_INT, JAVA_LONG));
         static final MethodHandle FILE_ATTR_GET_IDX =
                 fn("tsk_fs_file_attr_get_idx", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT));
+        static final MethodHandle ATTR_READ = fn(
+                "tsk_fs_attr_read",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
     }
 
     private Calls() {}
@@ -263,6 +266,18 @@ public final class Calls {
     public static long fileAttr(long file, int index) {
         try {
             return (long) Attributes.FILE_ATTR_GET_IDX.invokeExact(file, index);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Reads up to {@code length} bytes of an attribute's content from {@code byteOffset} into native memory at
+     * {@code buffer}; the count read, -1 on error.
+     */
+    public static long attrRead(long attr, long byteOffset, long buffer, long length) {
+        try {
+            return (long) Attributes.ATTR_READ.invokeExact(attr, byteOffset, buffer, length, 0);
         } catch (Throwable t) {
             throw rethrow(t);
         }
