@@ -1,10 +1,14 @@
 package dev.exhibit.acquire.source;
 
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.posix.NativeFd;
+import dev.exhibit.core.posix.PosixException;
 import dev.exhibit.image.ewf.EwfFormatException;
 import dev.exhibit.image.ewf.EwfReader;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -22,16 +26,39 @@ final class EwfSource {
 
     /** The first eight bytes of every EWF segment file: "EVF", TAB, CR, LF, 0xFF, 0. */
     private static final byte[] SIGNATURE = {'E', 'V', 'F', 0x09, 0x0D, 0x0A, (byte) 0xFF, 0x00};
+    /** One aligned block: direct I/O reads whole logical blocks into aligned memory. */
+    private static final int DIRECT_READ_BYTES = 4096;
 
     private EwfSource() {}
 
+    /**
+     * Whether {@code file} starts with the EWF signature. Read with direct I/O where the file system allows it, as
+     * every other read of a source is: a buffered read of eight bytes would leave the kernel's read-ahead of the
+     * evidence in the page cache.
+     */
     static boolean isEwf(Path file) throws IOException {
+        byte[] head;
+        try (Arena arena = Arena.ofConfined();
+                NativeFd fd = NativeFd.open(file, NativeFd.O_RDONLY | NativeFd.O_DIRECT)) {
+            MemorySegment block = arena.allocate(DIRECT_READ_BYTES, DIRECT_READ_BYTES);
+            long n = fd.pread(block, 0);
+            head = block.asSlice(0, Math.min(n, SIGNATURE.length)).toArray(ValueLayout.JAVA_BYTE);
+        } catch (PosixException e) {
+            if (e.errno() != NativeFd.EINVAL) {
+                throw e;
+            }
+            head = bufferedHead(file); // a file system without direct I/O (tmpfs): its files live in memory anyway
+        }
+        return Arrays.equals(head, SIGNATURE);
+    }
+
+    private static byte[] bufferedHead(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.allocate(SIGNATURE.length);
             while (b.hasRemaining() && ch.read(b) > 0) {
                 // a short read of a small file: read on until its end
             }
-            return !b.hasRemaining() && Arrays.equals(b.array(), SIGNATURE);
+            return Arrays.copyOf(b.array(), b.position());
         }
     }
 
