@@ -34,7 +34,7 @@ public final class Main extends GroupCommand {
      * The commands, in the order the help lists them. They are added when a command line is built, not named in
      * {@code @Command}: picocli reflects over every command it is given, which took half the start-up of a command.
      */
-    private static final List<Class<?>> COMMANDS = List.of(
+    static final List<Class<?>> COMMANDS = List.of(
             HelpCommand.class,
             DemoCommand.class,
             AcquireCommand.class,

@@ -88,7 +88,7 @@ class MisorderedArgumentsTest {
         Path out = tmp.resolve("out");
         CliRunner.Result r = CliRunner.run("verify", "--source", out.toString());
         assertUsageError(r)
-                .contains("OUTDIR")
+                .contains("missing PATH")
                 .contains("--source took '" + out + "' as its DEVICE")
                 .contains("exhibit verify " + q(out) + " --source");
     }
