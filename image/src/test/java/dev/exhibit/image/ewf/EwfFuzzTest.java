@@ -21,6 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded mutations of small valid sets (Exhibit's, FTK-style, ewfacquire's): the reader and the verifier finish
  * quickly and fail only with an IOException whose message names the file; never a hang, never another exception.
+ *
+ * <p>Every parser of the set's bytes is on that path, so every one is fuzzed here: {@link FileHeader},
+ * {@link SectionDescriptor}, {@link Headers}, {@link HeaderFields} and {@link HeaderTexts} (header and header2),
+ * {@link VolumeSection}, {@link Tables} and {@link TableReader}, {@link Error2Reader}, {@link HashSections}, and the
+ * chunks through {@link ChunkDecoder} and {@link LibdeflateInflater}; {@link EwfReader} and {@link EwfCheck} are the
+ * entry points, and resume through {@link EwfWriter} reads the same structures.
  */
 class EwfFuzzTest {
     private static final long SEED = 0x45_30_31L;
