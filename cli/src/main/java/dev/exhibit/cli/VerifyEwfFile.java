@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -28,8 +27,6 @@ import java.util.function.Consumer;
  * hashes against the media), without an acquisition log. Nothing is written: the set may be someone else's evidence.
  */
 final class VerifyEwfFile {
-    /** The EWF segment file signature, "EVF" TAB CR LF 0xFF NUL. */
-    private static final byte[] SIGNATURE = {'E', 'V', 'F', 0x09, 0x0D, 0x0A, (byte) 0xFF, 0x00};
     /** What is computed besides what the set stores: SHA-256 has no place in E01, so it is worth printing. */
     private static final List<HashAlgorithm> ALGORITHMS =
             List.of(HashAlgorithm.MD5, HashAlgorithm.SHA1, HashAlgorithm.SHA256);
@@ -42,7 +39,7 @@ final class VerifyEwfFile {
             return false;
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return Arrays.equals(in.readNBytes(SIGNATURE.length), SIGNATURE);
+            return EwfReader.startsLikeEwf(in.readNBytes(EwfReader.SIGNATURE_BYTES));
         }
     }
 

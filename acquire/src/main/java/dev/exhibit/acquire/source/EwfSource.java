@@ -24,8 +24,6 @@ final class EwfSource {
     /** How the log names such a source. */
     static final String KIND = "e01";
 
-    /** The first eight bytes of every EWF segment file: "EVF", TAB, CR, LF, 0xFF, 0. */
-    private static final byte[] SIGNATURE = {'E', 'V', 'F', 0x09, 0x0D, 0x0A, (byte) 0xFF, 0x00};
     /** One aligned block: direct I/O reads whole logical blocks into aligned memory. */
     private static final int DIRECT_READ_BYTES = 4096;
 
@@ -42,19 +40,19 @@ final class EwfSource {
                 NativeFd fd = NativeFd.open(file, NativeFd.O_RDONLY | NativeFd.O_DIRECT)) {
             MemorySegment block = arena.allocate(DIRECT_READ_BYTES, DIRECT_READ_BYTES);
             long n = fd.pread(block, 0);
-            head = block.asSlice(0, Math.min(n, SIGNATURE.length)).toArray(ValueLayout.JAVA_BYTE);
+            head = block.asSlice(0, Math.min(n, EwfReader.SIGNATURE_BYTES)).toArray(ValueLayout.JAVA_BYTE);
         } catch (PosixException e) {
             if (e.errno() != NativeFd.EINVAL) {
                 throw e;
             }
             head = bufferedHead(file); // a file system without direct I/O (tmpfs): its files live in memory anyway
         }
-        return Arrays.equals(head, SIGNATURE);
+        return EwfReader.startsLikeEwf(head);
     }
 
     private static byte[] bufferedHead(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.allocate(SIGNATURE.length);
+            ByteBuffer b = ByteBuffer.allocate(EwfReader.SIGNATURE_BYTES);
             while (b.hasRemaining() && ch.read(b) > 0) {
                 // a short read of a small file: read on until its end
             }

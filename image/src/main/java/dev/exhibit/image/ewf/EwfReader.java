@@ -23,6 +23,17 @@ public final class EwfReader implements MediaReader {
         this.chunks = chunks;
     }
 
+    /** How many bytes from the start of a file {@link #startsLikeEwf} needs. */
+    public static final int SIGNATURE_BYTES = FileHeader.SIGNATURE_BYTES;
+
+    /**
+     * Whether a file's first bytes are the signature of an EWF segment ("EVF", TAB, CR, LF, 0xFF, 0): detection by
+     * content, not by extension. Callers read the bytes as suits them (a source is read with direct I/O).
+     */
+    public static boolean startsLikeEwf(byte[] head) {
+        return FileHeader.hasSignature(head);
+    }
+
     /** Opens the set whose first segment ({@code NAME.E01}) is given; EwfFormatException on bad structure. */
     public static EwfReader open(Path firstSegment) throws IOException {
         SegmentChannels channels = new SegmentChannels();

@@ -6,6 +6,8 @@ import java.util.Arrays;
 final class FileHeader {
     static final int BYTES = 13;
     private static final byte[] SIGNATURE = {'E', 'V', 'F', 0x09, 0x0D, 0x0A, (byte) 0xFF, 0x00};
+    /** How many leading bytes {@link #hasSignature} looks at. */
+    static final int SIGNATURE_BYTES = SIGNATURE.length;
     /** Segment numbers are 16-bit; names run out earlier ({@link SegmentNames#MAX_SEGMENTS}). */
     static final int MAX_SEGMENT_NUMBER = 0xFFFF;
 
@@ -24,7 +26,7 @@ final class FileHeader {
 
     /** What is wrong with a 13-byte file header, or null when it is one. */
     static String problem(byte[] b) {
-        if (b.length < BYTES || !Arrays.equals(b, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+        if (b.length < BYTES || !hasSignature(b)) {
             return "not an EWF segment file (no 'EVF' signature; L01 and Ex01 are not supported)";
         }
         if (b[8] != 0x01) {
@@ -34,6 +36,12 @@ final class FileHeader {
             return "segment number is 0 (numbers start at 1)";
         }
         return null;
+    }
+
+    /** Whether {@code head} starts with the eight signature bytes every EWF segment file opens with. */
+    static boolean hasSignature(byte[] head) {
+        return head.length >= SIGNATURE.length
+                && Arrays.equals(head, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length);
     }
 
     static int number(byte[] b) {
