@@ -1,11 +1,13 @@
 package dev.exhibit.analyze;
 
+import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.fs.DirectoryWalk;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystem;
 import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.output.BodyfileWriter;
 import dev.exhibit.analyze.output.ByteOut;
+import dev.exhibit.analyze.output.ContentSlot;
 import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.output.EntryWriter;
 import dev.exhibit.analyze.output.JsonLinesWriter;
@@ -38,6 +40,7 @@ public final class FileListing {
      * @param deletedOnly only names whose directory entry is unallocated, as {@code fls -d}
      * @param pathGlob only paths (display form) the {@link Glob} matches, or {@code null} for all
      * @param firstTarget index of the first target to list (the sandbox resumes after a crash with the next one)
+     * @param content what to read of each data stream: digests, media type ({@link ContentOptions#NONE}: nothing)
      */
     public record Request(
             Path image,
@@ -46,15 +49,33 @@ public final class FileListing {
             boolean orphans,
             boolean deletedOnly,
             String pathGlob,
-            int firstTarget) {
+            int firstTarget,
+            ContentOptions content) {
         /** Every name of the selected file systems, orphans included, in {@code format}. */
         public Request(Path image, Selection selection, Format format) {
-            this(image, selection, format, true, false, null, 0);
+            this(image, selection, format, true, false, null, 0, ContentOptions.NONE);
+        }
+
+        /** A listing that reads no content. */
+        public Request(
+                Path image,
+                Selection selection,
+                Format format,
+                boolean orphans,
+                boolean deletedOnly,
+                String pathGlob,
+                int firstTarget) {
+            this(image, selection, format, orphans, deletedOnly, pathGlob, firstTarget, ContentOptions.NONE);
+        }
+
+        /** The same request, reading {@code what} of each data stream. */
+        public Request reading(ContentOptions what) {
+            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, firstTarget, what);
         }
 
         /** The same request, resumed at target {@code first}. */
         public Request from(int first) {
-            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, first);
+            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, first, content);
         }
     }
 
@@ -71,7 +92,7 @@ public final class FileListing {
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
             if (request.format() == Format.TABLE && request.firstTarget() == 0) {
-                out.ascii(TableWriter.HEADING);
+                out.ascii(TableWriter.heading(request.content()));
                 out.endRecord();
             }
             for (Target target : targets) {
@@ -84,19 +105,34 @@ public final class FileListing {
                     continue;
                 }
                 try (fs) {
-                    walk(fs, target, request, out, progress);
+                    walk(fs, target, request, out, progress, diagnostics);
                 }
                 out.flush();
             }
         }
     }
 
-    private static void walk(FileSystem fs, Target target, Request request, ByteOut out, Progress progress)
+    private static void walk(
+            FileSystem fs, Target target, Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
+            throws IOException {
+        if (!request.content().any()) {
+            walk(fs, target, request, out, ContentSlot.direct(out), progress);
+            return;
+        }
+        try (ContentPipeline content =
+                new ContentPipeline(fs, request.content(), out, diagnostics, target.describe())) {
+            walk(fs, target, request, content.scratch(), content, progress);
+            content.finish();
+        }
+    }
+
+    private static void walk(
+            FileSystem fs, Target target, Request request, ByteOut out, ContentSlot slot, Progress progress)
             throws IOException {
         EntryWriter writer = switch (request.format()) {
-            case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs());
-            case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type());
-            case TABLE -> new TableWriter(out, target.partitionName(), fs.type());
+            case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs(), slot);
+            case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type(), slot);
+            case TABLE -> new TableWriter(out, target.partitionName(), fs.type(), request.content(), slot);
         };
         byte[] prefix = target.prefix().getBytes(StandardCharsets.US_ASCII);
         long orphanDir = fs.lastInode();
