@@ -93,9 +93,18 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
 
     @Override
     public void mark(Entry e, long attr, Format format) throws IOException {
+        mark(e, attr, format, false);
+    }
+
+    @Override
+    public void markAnyContent(Entry e, long attr, Format format) throws IOException {
+        mark(e, attr, format, true);
+    }
+
+    private void mark(Entry e, long attr, Format format, boolean any) throws IOException {
         this.mark = position();
         this.format = format;
-        StreamRef stream = stream(e, attr);
+        StreamRef stream = stream(e, attr, any);
         if (stream != null) {
             this.where = FileListing.displayPath(e) + streamSuffix(attr);
             this.content = CompletableFuture.supplyAsync(() -> read(stream), readers);
@@ -164,9 +173,9 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     /**
      * The data stream a record stands for: a regular file's content, an NTFS {@code $DATA} attribute (named or not,
      * on files and directories), an HFS+ fork; {@code null} for anything else (directories, links, libtsk's virtual
-     * files).
+     * files); with {@code any}, the file's default content whatever its type.
      */
-    private StreamRef stream(Entry e, long attr) {
+    private StreamRef stream(Entry e, long attr, boolean any) {
         if (!e.hasMeta()) {
             return null;
         }
@@ -188,7 +197,7 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
         }
         // NTFS content is in $DATA attributes: a record without one has no stream (libtsk: "Attribute 128 not
         // found"); libtsk's virtual files ($MBR, $FAT1) are not the file system's files
-        if (e.metaType() != Entry.META_TYPE_REG || fs.type().isNtfs()) {
+        if (!any && (e.metaType() != Entry.META_TYPE_REG || fs.type().isNtfs())) {
             return null;
         }
         return new StreamRef(e.nameMetaAddress(), -1, -1, e.size(), name, mayBeReused(e));

@@ -12,6 +12,8 @@ import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.output.EntryWriter;
 import dev.exhibit.analyze.output.JsonLinesWriter;
 import dev.exhibit.analyze.output.TableWriter;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,7 +35,9 @@ public final class FileListing {
         JSON_LINES,
         BODYFILE,
         /** For people at a terminal: {@link TableWriter}. */
-        TABLE
+        TABLE,
+        /** hashdeep's format, of the streams an export writes: {@link HashdeepWriter}. */
+        HASHDEEP
     }
 
     /**
@@ -54,6 +58,18 @@ public final class FileListing {
         /** Every name of the selected file systems, orphans included, in {@code format}. */
         public Request(Path image, Selection selection, Format format) {
             this(image, selection, format, true, false, null, 0, ContentOptions.NONE);
+        }
+
+        public Request {
+            if (format == Format.HASHDEEP
+                    && (content.algorithms().isEmpty() || !HashdeepWriter.COLUMNS.containsAll(content.algorithms()))) {
+                throw ExhibitException.usage("hashdeep's format takes md5, sha1 and sha256 digests, not "
+                        + (content.algorithms().isEmpty()
+                                ? "none"
+                                : content.algorithms().stream()
+                                        .map(HashAlgorithm::id)
+                                        .toList()));
+            }
         }
 
         /** A listing that reads no content. */
@@ -91,8 +107,13 @@ public final class FileListing {
             image.warnings().forEach(diagnostics::warning);
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
-            if (request.format() == Format.TABLE && request.firstTarget() == 0) {
+            if (request.firstTarget() == 0 && request.format() == Format.TABLE) {
                 out.ascii(TableWriter.heading(request.content()));
+                out.endRecord();
+            }
+            if (request.firstTarget() == 0 && request.format() == Format.HASHDEEP) {
+                out.write(HashdeepWriter.header(request.content().algorithms(), request.image())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 out.endRecord();
             }
             for (Target target : targets) {
@@ -133,6 +154,9 @@ public final class FileListing {
             case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs(), slot);
             case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type(), slot);
             case TABLE -> new TableWriter(out, target.partitionName(), fs.type(), request.content(), slot);
+            case HASHDEEP ->
+                new HashdeepWriter(
+                        out, fs, target.partitionName(), request.content().algorithms(), slot);
         };
         byte[] prefix = target.prefix().getBytes(StandardCharsets.US_ASCII);
         long orphanDir = fs.lastInode();

@@ -70,6 +70,12 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
 
         @Option(names = "--bodyfile", description = "A TSK 3.x body file, byte for byte fls -m's.")
         boolean bodyfile;
+
+        @Option(
+                names = "--hashdeep",
+                description = "A hashdeep list (md5,sha256 unless --hash says otherwise) of the files exhibit"
+                        + " analyze export writes, named as it names them, for hashdeep -a -k.")
+        boolean hashdeep;
     }
 
     @Override
@@ -78,15 +84,22 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
             Glob.parse(pathGlob);
         }
         FileListing.Request request = new FileListing.Request(
-                        image, AnalyzeCommand.Where.of(where), format(), !noOrphans, deleted, pathGlob, 0)
-                .reading(ContentOptions.of(algorithms(), types));
+                image,
+                AnalyzeCommand.Where.of(where),
+                format(),
+                !noOrphans,
+                deleted,
+                pathGlob,
+                0,
+                ContentOptions.of(algorithms(), types));
         Sandbox.files(request, AnalyzeCommand.output(spec, out), diagnostics());
         return done();
     }
 
     private List<HashAlgorithm> algorithms() {
         if (hash == null) {
-            return List.of();
+            // hashdeep's own default
+            return form != null && form.hashdeep ? List.of(HashAlgorithm.MD5, HashAlgorithm.SHA256) : List.of();
         }
         try {
             return HashAlgorithm.parseList(hash);
@@ -98,6 +111,9 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
     private FileListing.Format format() {
         if (form != null && form.bodyfile) {
             return FileListing.Format.BODYFILE;
+        }
+        if (form != null && form.hashdeep) {
+            return FileListing.Format.HASHDEEP;
         }
         if (form != null && form.table) {
             return FileListing.Format.TABLE;

@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * What reading one data stream found.
  *
+ * @param bytes how many bytes the digests cover: every byte libtsk delivered, and the unreadable ones as zeros
  * @param algorithms the digests computed, in the order asked
  * @param digests one per algorithm; unreadable runs are hashed as zero bytes, so that a digest always covers the
  *     stream's length
@@ -18,6 +19,7 @@ import java.util.List;
  * @param type the media type found from the content, or {@code null} when not asked
  */
 public record StreamContent(
+        long bytes,
         List<HashAlgorithm> algorithms,
         List<byte[]> digests,
         List<Unreadable> unreadable,

@@ -25,6 +25,7 @@ public final class StreamDigester implements StreamReader.Sink {
     private final byte[] copy = new byte[COPY_BYTES];
     private final byte[] head;
     private int headLength;
+    private long bytes;
     private final List<StreamContent.Unreadable> unreadable = new ArrayList<>();
     private boolean mayBeReused;
     private long reusedBytes;
@@ -46,6 +47,7 @@ public final class StreamDigester implements StreamReader.Sink {
             d.reset();
         }
         headLength = 0;
+        bytes = 0;
         unreadable.clear();
         mayBeReused = stream.mayBeReused();
         reusedBytes = 0;
@@ -55,7 +57,7 @@ public final class StreamDigester implements StreamReader.Sink {
             out.add(d.digest());
         }
         MediaTypes.Detection type = types == null ? null : types.detect(head, headLength, stream.name());
-        return new StreamContent(algorithms, out, unreadable, mayBeReused, reusedBytes, type);
+        return new StreamContent(bytes, algorithms, out, unreadable, mayBeReused, reusedBytes, type);
     }
 
     @Override
@@ -88,6 +90,7 @@ public final class StreamDigester implements StreamReader.Sink {
     }
 
     private void take(int n) {
+        bytes += n;
         for (MessageDigest d : digests) {
             d.update(copy, 0, n);
         }

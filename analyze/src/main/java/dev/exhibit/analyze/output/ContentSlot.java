@@ -25,6 +25,14 @@ public interface ContentSlot {
      */
     void mark(Entry e, long attr, Format format) throws IOException;
 
+    /**
+     * The same, for a record that stands for whatever content the stream has, whatever the file's type (a symbolic
+     * link's content is its target, as icat and an export give it).
+     */
+    default void markAnyContent(Entry e, long attr, Format format) throws IOException {
+        mark(e, attr, format);
+    }
+
     /** The record is complete. */
     void end() throws IOException;
 

@@ -20,6 +20,9 @@ final class JsonContent {
         for (HashAlgorithm a : c.algorithms()) {
             out.ascii(",\"").ascii(a.id()).ascii("\":\"").ascii(c.hex(a)).write('"');
         }
+        if (!c.algorithms().isEmpty()) {
+            out.ascii(",\"hashedBytes\":").decimal(c.bytes());
+        }
         out.ascii(",\"unreadable\":[");
         boolean first = true;
         for (StreamContent.Unreadable u : c.unreadable()) {
