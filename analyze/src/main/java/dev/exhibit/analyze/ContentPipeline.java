@@ -44,9 +44,12 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
 
     private static final CompletableFuture<StreamContent> NOTHING = CompletableFuture.completedFuture(null);
 
-    /** A record held for its content: its bytes, where the content goes, and how. */
+    /**
+     * A record held for its content: its bytes, where the content goes, and how; the stream's path in the image
+     * (raw bytes, {@code :STREAM} appended), shown only if part of it cannot be read.
+     */
     private record Pending(
-            byte[] record, int mark, Format format, CompletableFuture<StreamContent> content, String where) {}
+            byte[] record, int mark, Format format, CompletableFuture<StreamContent> content, byte[] where) {}
 
     private final FileSystem fs;
     private final ContentOptions options;
@@ -64,7 +67,7 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     private int mark = -1;
     private Format format;
     private CompletableFuture<StreamContent> content = NOTHING;
-    private String where;
+    private byte[] where;
 
     /** One thread's reader and digester. */
     private record Reader(StreamReader stream, StreamDigester digester) {}
@@ -106,7 +109,7 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
         this.format = format;
         StreamRef stream = stream(e, attr, any);
         if (stream != null) {
-            this.where = FileListing.displayPath(e) + streamSuffix(attr);
+            this.where = where(e, attr);
             this.content = CompletableFuture.supplyAsync(() -> read(stream), readers);
         }
     }
@@ -139,9 +142,10 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
             out.endRecord();
             if (c != null) {
                 for (StreamContent.Unreadable u : c.unreadable()) {
-                    diagnostics.problem("incomplete content of " + p.where() + " in " + place + ": " + u.lengthBytes()
-                            + " bytes at byte offset " + u.byteOffset() + " of the stream could not be read ("
-                            + u.reason() + "); they are hashed as zeros");
+                    diagnostics.problem(
+                            "incomplete content of " + Display.of(p.where()) + " in " + place + ": " + u.lengthBytes()
+                                    + " bytes at byte offset " + u.byteOffset() + " of the stream could not be read ("
+                                    + u.reason() + "); they are hashed as zeros");
                 }
             }
         }
@@ -179,7 +183,8 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
         if (!e.hasMeta()) {
             return null;
         }
-        byte[] name = e.name();
+        // the name counts for the media type only
+        byte[] name = types == null ? null : e.name();
         if (attr != 0) {
             int type = Attribute.type(attr);
             if (type != Attribute.NTFS_DATA && type != Attribute.HFS_DATA && type != Attribute.HFS_RSRC) {
@@ -192,7 +197,7 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
                     type,
                     Attribute.id(attr),
                     Attribute.size(attr),
-                    named ? stream : name,
+                    named && types != null ? stream : name,
                     mayBeReused(e));
         }
         // NTFS content is in $DATA attributes: a record without one has no stream (libtsk: "Attribute 128 not
@@ -208,9 +213,18 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
         return e.nameDeleted() || (e.metaFlags() & Entry.META_ALLOC) == 0;
     }
 
-    private static String streamSuffix(long attr) {
-        byte[] stream = attr == 0 ? new byte[0] : Attribute.name(attr);
-        return stream.length == 0 || Attribute.type(attr) != Attribute.NTFS_DATA ? "" : ":" + Display.of(stream);
+    /** {@code /Documents/notes.md:Zone.Identifier}: the path from the root and the stream's name, raw. */
+    private static byte[] where(Entry e, long attr) {
+        byte[] stream = attr == 0 || Attribute.type(attr) != Attribute.NTFS_DATA ? new byte[0] : Attribute.name(attr);
+        byte[] path = new byte[1 + e.parentLength() + e.nameLength() + (stream.length > 0 ? 1 + stream.length : 0)];
+        path[0] = '/';
+        e.copyParent(path, 1);
+        e.copyName(path, 1 + e.parentLength());
+        if (stream.length > 0) {
+            path[path.length - stream.length - 1] = ':';
+            System.arraycopy(stream, 0, path, path.length - stream.length, stream.length);
+        }
+        return path;
     }
 
     private StreamContent read(StreamRef stream) {

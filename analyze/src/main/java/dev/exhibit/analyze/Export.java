@@ -247,42 +247,8 @@ public final class Export {
             return;
         }
         boolean content = !directory && (w.explicit() || e.size() > 0);
-        streamsOf(e, content, w.explicit(), (attr, stream) -> out.write(e, t, base, parent, name, named, attr, stream));
-    }
-
-    /** Receives one stream an export writes: its attribute (0: the default content) and name ({@code null}). */
-    @FunctionalInterface
-    interface StreamVisitor {
-        void stream(long attr, byte[] name) throws IOException;
-    }
-
-    /**
-     * The streams an export writes of an entry, in the order of its attributes: the default content when {@code
-     * content}, and on NTFS every named {@code $DATA} that holds bytes (every one when {@code explicit}).
-     */
-    static void streamsOf(Entry e, boolean content, boolean explicit, StreamVisitor visitor) throws IOException {
-        boolean wroteDefault = false;
-        if (e.fileSystem().type().isNtfs()) {
-            int count = e.attributeCount();
-            for (int i = 0; i < count; i++) {
-                long attr = e.attribute(i);
-                if (attr == 0 || Attribute.type(attr) != Attribute.NTFS_DATA) {
-                    continue;
-                }
-                byte[] stream = Attribute.name(attr);
-                if (stream.length > 0) {
-                    if (explicit || Attribute.size(attr) > 0) {
-                        visitor.stream(attr, stream);
-                    }
-                } else if (content && !wroteDefault) {
-                    visitor.stream(attr, null);
-                    wroteDefault = true;
-                }
-            }
-        }
-        if (content && !wroteDefault) {
-            visitor.stream(0, null);
-        }
+        ExportChoice.streamsOf(
+                e, content, w.explicit(), (attr, stream) -> out.write(e, t, base, parent, name, named, attr, stream));
     }
 
     /** The attribute {@code w} names ({@code 128-4}, or the first of type 128), or 0 when the file has none. */

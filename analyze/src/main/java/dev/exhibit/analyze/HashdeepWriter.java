@@ -70,7 +70,8 @@ final class HashdeepWriter implements EntryWriter {
             return;
         }
         // the export's choice of streams: the content unless a directory or empty, NTFS's named streams with bytes
-        Export.streamsOf(e, !FileListing.isDirectory(e) && e.size() > 0, false, (attr, stream) -> row(e, attr, stream));
+        ExportChoice.streamsOf(
+                e, !FileListing.isDirectory(e) && e.size() > 0, false, (attr, stream) -> row(e, attr, stream));
     }
 
     private void row(Entry e, long attr, byte[] stream) throws IOException {

@@ -9,6 +9,7 @@ package dev.exhibit.analyze.content;
  * @param id the attribute id, or -1
  * @param sizeBytes the stream's size as listed
  * @param name the stream's own name for a named stream, else the file's name: the name whose extension counts
+ *     ({@code null} when media types are not asked)
  * @param mayBeReused see {@link StreamContent#mayBeReused()}
  */
 public record StreamRef(long inode, int type, int id, long sizeBytes, byte[] name, boolean mayBeReused) {}
