@@ -68,7 +68,7 @@ public final class FileListing {
                                 ? "none"
                                 : content.algorithms().stream()
                                         .map(HashAlgorithm::id)
-                                        .toList()));
+                                        .collect(java.util.stream.Collectors.joining(", "))));
             }
         }
 
