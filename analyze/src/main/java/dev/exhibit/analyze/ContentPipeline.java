@@ -49,7 +49,12 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
      * (raw bytes, {@code :STREAM} appended), shown only if part of it cannot be read.
      */
     private record Pending(
-            byte[] record, int mark, Format format, CompletableFuture<StreamContent> content, byte[] where) {}
+            byte[] record,
+            int mark,
+            Format format,
+            CompletableFuture<StreamContent> content,
+            byte[] where,
+            boolean virtual) {}
 
     private final FileSystem fs;
     private final ContentOptions options;
@@ -68,6 +73,7 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     private Format format;
     private CompletableFuture<StreamContent> content = NOTHING;
     private byte[] where;
+    private boolean virtual;
 
     /** One thread's reader and digester. */
     private record Reader(StreamReader stream, StreamDigester digester) {}
@@ -110,6 +116,7 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
         StreamRef stream = stream(e, attr, any);
         if (stream != null) {
             this.where = where(e, attr);
+            this.virtual = e.metaType() == Entry.META_TYPE_VIRT;
             this.content = CompletableFuture.supplyAsync(() -> read(stream), readers);
         }
     }
@@ -120,8 +127,9 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
         scratch.flush();
         byte[] record = spill.toByteArray();
         spill.reset();
-        waiting.add(new Pending(record, mark < 0 ? record.length : mark, format, content, where));
+        waiting.add(new Pending(record, mark < 0 ? record.length : mark, format, content, where, virtual));
         mark = -1;
+        virtual = false;
         format = null;
         content = NOTHING;
         where = null;
@@ -142,10 +150,16 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
             out.endRecord();
             if (c != null) {
                 for (StreamContent.Unreadable u : c.unreadable()) {
-                    diagnostics.problem(
-                            "incomplete content of " + Display.of(p.where()) + " in " + place + ": " + u.lengthBytes()
-                                    + " bytes at byte offset " + u.byteOffset() + " of the stream could not be read ("
-                                    + u.reason() + "); they are hashed as zeros");
+                    String message = "incomplete content of " + Display.of(p.where()) + " in " + place + ": "
+                            + u.lengthBytes() + " bytes at byte offset " + u.byteOffset()
+                            + " of the stream could not be read (" + u.reason() + "); they are hashed as zeros";
+                    // libtsk's virtual files ($FAT1) are its own constructs: one it cannot read is its limit (exFAT's
+                    // $FAT1 in 4.11.1), not damage to the evidence
+                    if (p.virtual()) {
+                        diagnostics.warning(message + " (libtsk's virtual file)");
+                    } else {
+                        diagnostics.problem(message);
+                    }
                 }
             }
         }
@@ -237,7 +251,9 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     }
 
     private Reader newReader() {
-        Reader r = new Reader(new StreamReader(fs), new StreamDigester(options.algorithms(), types));
+        Reader r = new Reader(
+                new StreamReader(fs),
+                new StreamDigester(options.algorithms(), types, fs.blockSizeBytes(), options.byteRuns()));
         opened.add(r);
         return r;
     }

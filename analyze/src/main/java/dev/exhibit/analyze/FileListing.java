@@ -8,15 +8,18 @@ import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.output.BodyfileWriter;
 import dev.exhibit.analyze.output.ByteOut;
 import dev.exhibit.analyze.output.ContentSlot;
+import dev.exhibit.analyze.output.DfxmlWriter;
 import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.output.EntryWriter;
 import dev.exhibit.analyze.output.JsonLinesWriter;
 import dev.exhibit.analyze.output.TableWriter;
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.Invocation;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -37,7 +40,9 @@ public final class FileListing {
         /** For people at a terminal: {@link TableWriter}. */
         TABLE,
         /** hashdeep's format, of the streams an export writes: {@link HashdeepWriter}. */
-        HASHDEEP
+        HASHDEEP,
+        /** Digital Forensics XML as fiwalk writes it: {@link DfxmlWriter}. */
+        DFXML
     }
 
     /**
@@ -103,19 +108,19 @@ public final class FileListing {
      */
     public static void run(Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
             throws IOException {
+        if (request.format() == Format.DFXML) {
+            // DFXML says where each file lies
+            request = request.reading(request.content().withByteRuns());
+        }
+        boolean dfxml = request.format() == Format.DFXML;
         try (Image image = Image.open(request.image())) {
             image.warnings().forEach(diagnostics::warning);
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
-            if (request.firstTarget() == 0 && request.format() == Format.TABLE) {
-                out.ascii(TableWriter.heading(request.content()));
-                out.endRecord();
+            if (request.firstTarget() == 0) {
+                heading(request, out);
             }
-            if (request.firstTarget() == 0 && request.format() == Format.HASHDEEP) {
-                out.write(HashdeepWriter.header(request.content().algorithms(), request.image())
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                out.endRecord();
-            }
+            long[] ids = {0};
             for (Target target : targets) {
                 if (target.index() < request.firstTarget()) {
                     continue;
@@ -126,29 +131,64 @@ public final class FileListing {
                     continue;
                 }
                 try (fs) {
-                    walk(fs, target, request, out, progress, diagnostics);
+                    if (dfxml) {
+                        DfxmlWriter.volume(out, fs);
+                    }
+                    walk(fs, target, request, out, progress, diagnostics, ids);
+                    if (dfxml) {
+                        DfxmlWriter.endVolume(out);
+                    }
                 }
                 out.flush();
+            }
+            if (dfxml) {
+                DfxmlWriter.end(out);
             }
         }
     }
 
+    /** What a form writes before the records: the table's column names, hashdeep's header, DFXML's prologue. */
+    private static void heading(Request request, ByteOut out) throws IOException {
+        switch (request.format()) {
+            case TABLE -> out.ascii(TableWriter.heading(request.content()));
+            case HASHDEEP ->
+                out.write(HashdeepWriter.header(request.content().algorithms(), request.image())
+                        .getBytes(StandardCharsets.UTF_8));
+            case DFXML ->
+                DfxmlWriter.begin(
+                        out,
+                        Invocation.of("exhibit", List.of()).version(),
+                        Instant.now(),
+                        request.image().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
+            default -> {
+                return;
+            }
+        }
+        out.endRecord();
+    }
+
     private static void walk(
-            FileSystem fs, Target target, Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
+            FileSystem fs,
+            Target target,
+            Request request,
+            ByteOut out,
+            Progress progress,
+            Diagnostics diagnostics,
+            long[] ids)
             throws IOException {
         if (!request.content().any()) {
-            walk(fs, target, request, out, ContentSlot.direct(out), progress);
+            walk(fs, target, request, out, ContentSlot.direct(out), progress, ids);
             return;
         }
         try (ContentPipeline content =
                 new ContentPipeline(fs, request.content(), out, diagnostics, target.describe())) {
-            walk(fs, target, request, content.scratch(), content, progress);
+            walk(fs, target, request, content.scratch(), content, progress, ids);
             content.finish();
         }
     }
 
     private static void walk(
-            FileSystem fs, Target target, Request request, ByteOut out, ContentSlot slot, Progress progress)
+            FileSystem fs, Target target, Request request, ByteOut out, ContentSlot slot, Progress progress, long[] ids)
             throws IOException {
         EntryWriter writer = switch (request.format()) {
             case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs(), slot);
@@ -157,6 +197,7 @@ public final class FileListing {
             case HASHDEEP ->
                 new HashdeepWriter(
                         out, fs, target.partitionName(), request.content().algorithms(), slot);
+            case DFXML -> new DfxmlWriter(out, fs, target.index() + 1, ids, slot);
         };
         byte[] prefix = target.prefix().getBytes(StandardCharsets.US_ASCII);
         long orphanDir = fs.lastInode();

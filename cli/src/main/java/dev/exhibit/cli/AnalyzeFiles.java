@@ -4,7 +4,6 @@ import dev.exhibit.analyze.FileListing;
 import dev.exhibit.analyze.Glob;
 import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.sandbox.Sandbox;
-import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -97,15 +96,9 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
     }
 
     private List<HashAlgorithm> algorithms() {
-        if (hash == null) {
-            // hashdeep's own default
-            return form != null && form.hashdeep ? List.of(HashAlgorithm.MD5, HashAlgorithm.SHA256) : List.of();
-        }
-        try {
-            return HashAlgorithm.parseList(hash);
-        } catch (IllegalArgumentException e) {
-            throw ExhibitException.usage("--hash: " + e.getMessage());
-        }
+        // without --hash, hashdeep's own default
+        return AnalyzeCommand.algorithms(
+                hash, form != null && form.hashdeep ? List.of(HashAlgorithm.MD5, HashAlgorithm.SHA256) : List.of());
     }
 
     private FileListing.Format format() {

@@ -9,10 +9,15 @@ import java.util.List;
  * @param algorithms the digests to compute, in the order given (empty: none)
  * @param types whether to find each stream's media type from its content
  * @param threads how many streams are read at once
+ * @param byteRuns whether to note where each stream lies ({@link ByteRun})
  */
-public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads) {
+public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads, boolean byteRuns) {
     /** Nothing: the listing reads no content. */
     public static final ContentOptions NONE = new ContentOptions(List.of(), false, 1);
+
+    public ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads) {
+        this(algorithms, types, threads, false);
+    }
 
     public ContentOptions {
         algorithms = List.copyOf(algorithms);
@@ -26,8 +31,13 @@ public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int 
         return new ContentOptions(algorithms, types, Runtime.getRuntime().availableProcessors());
     }
 
+    /** The same, noting where each stream lies. */
+    public ContentOptions withByteRuns() {
+        return new ContentOptions(algorithms, types, threads, true);
+    }
+
     /** Whether any content is read at all. */
     public boolean any() {
-        return !algorithms.isEmpty() || types;
+        return !algorithms.isEmpty() || types || byteRuns;
     }
 }

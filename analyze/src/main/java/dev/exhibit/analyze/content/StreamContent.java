@@ -17,6 +17,8 @@ import java.util.List;
  * @param reusedBytes bytes of such a stream read from blocks the file system marks in use now: certainly another
  *     file's (0 for live files)
  * @param type the media type found from the content, or {@code null} when not asked
+ * @param runs where the stream lies, in stream order (empty when not asked); the parts read after an unreadable
+ *     run are not located
  */
 public record StreamContent(
         long bytes,
@@ -25,7 +27,8 @@ public record StreamContent(
         List<Unreadable> unreadable,
         boolean mayBeReused,
         long reusedBytes,
-        MediaTypes.Detection type) {
+        MediaTypes.Detection type,
+        List<ByteRun> runs) {
     /**
      * A run of the stream libtsk could not read.
      *
@@ -38,6 +41,7 @@ public record StreamContent(
         algorithms = List.copyOf(algorithms);
         digests = List.copyOf(digests);
         unreadable = List.copyOf(unreadable);
+        runs = List.copyOf(runs);
     }
 
     /** The digest by {@code a} as lowercase hex, or {@code null} when it was not computed. */

@@ -29,9 +29,17 @@ public final class StreamDigester implements StreamReader.Sink {
     private final List<StreamContent.Unreadable> unreadable = new ArrayList<>();
     private boolean mayBeReused;
     private long reusedBytes;
+    private final int blockBytes;
+    private final List<ByteRun> runs;
 
-    /** @param types the media-type database, or {@code null} when types are not asked */
-    public StreamDigester(List<HashAlgorithm> algorithms, MediaTypes types) {
+    /**
+     * @param types the media-type database, or {@code null} when types are not asked
+     * @param blockBytes the file system's block size, to locate byte runs
+     * @param byteRuns whether to note where each stream lies
+     */
+    public StreamDigester(List<HashAlgorithm> algorithms, MediaTypes types, int blockBytes, boolean byteRuns) {
+        this.blockBytes = blockBytes;
+        this.runs = byteRuns ? new ArrayList<>() : null;
         this.algorithms = List.copyOf(algorithms);
         this.digests = new MessageDigest[algorithms.size()];
         for (int i = 0; i < digests.length; i++) {
@@ -51,18 +59,25 @@ public final class StreamDigester implements StreamReader.Sink {
         unreadable.clear();
         mayBeReused = stream.mayBeReused();
         reusedBytes = 0;
+        if (runs != null) {
+            runs.clear();
+        }
         reader.read(stream.inode(), stream.type(), stream.id(), stream.sizeBytes(), this);
         List<byte[]> out = new ArrayList<>(digests.length);
         for (MessageDigest d : digests) {
             out.add(d.digest());
         }
         MediaTypes.Detection type = types == null ? null : types.detect(head, headLength, stream.name());
-        return new StreamContent(bytes, algorithms, out, unreadable, mayBeReused, reusedBytes, type);
+        return new StreamContent(
+                bytes, algorithms, out, unreadable, mayBeReused, reusedBytes, type, runs == null ? List.of() : runs);
     }
 
     @Override
-    public boolean content(MemorySegment chunk, long byteOffset, int blockFlags) {
+    public boolean content(MemorySegment chunk, long byteOffset, long block, int blockFlags) {
         long n = chunk.byteSize();
+        if (runs != null) {
+            locate(byteOffset, block, n, blockFlags);
+        }
         if (mayBeReused
                 && (blockFlags & StreamReader.BLOCK_ALLOC) != 0
                 && (blockFlags & (StreamReader.BLOCK_SPARSE | StreamReader.BLOCK_RESIDENT)) == 0) {
@@ -74,7 +89,30 @@ public final class StreamDigester implements StreamReader.Sink {
             take(piece);
             done += piece;
         }
-        return digests.length > 0 || headLength < head.length;
+        return digests.length > 0 || runs != null || headLength < head.length;
+    }
+
+    /** Notes where the chunk lies, extending the last run when the chunk continues it. */
+    private void locate(long byteOffset, long block, long n, int flags) {
+        ByteRun.Kind kind;
+        if ((flags & StreamReader.BLOCK_RESIDENT) != 0) {
+            kind = ByteRun.Kind.RESIDENT;
+        } else if ((flags & StreamReader.BLOCK_SPARSE) != 0) {
+            kind = ByteRun.Kind.SPARSE;
+        } else if ((flags & StreamReader.BLOCK_COMPRESSED) != 0) {
+            kind = ByteRun.Kind.COMPRESSED;
+        } else if ((flags & StreamReader.BLOCK_RAW) != 0) {
+            kind = ByteRun.Kind.BLOCKS;
+        } else {
+            // read after an unreadable run, by offset in the stream: libtsk does not say from where
+            return;
+        }
+        ByteRun run = new ByteRun(byteOffset, kind == ByteRun.Kind.BLOCKS ? block * blockBytes : -1, n, kind);
+        if (!runs.isEmpty() && runs.getLast().continuedBy(run)) {
+            runs.set(runs.size() - 1, runs.getLast().extendedBy(n));
+        } else {
+            runs.add(run);
+        }
     }
 
     @Override

@@ -29,8 +29,13 @@ public final class StreamReader implements AutoCloseable {
     /** {@code TSK_FS_BLOCK_FLAG_ALLOC}: the block is in use now (for a deleted file, by another one). */
     public static final int BLOCK_ALLOC = 0x01;
 
-    /** {@code TSK_FS_BLOCK_FLAG_SPARSE}, {@code _RES}: content not read from a block of the file system. */
+    /** {@code TSK_FS_BLOCK_FLAG_RAW}: read as it lies in the block given. */
+    public static final int BLOCK_RAW = 0x20;
+
+    /** {@code TSK_FS_BLOCK_FLAG_SPARSE}, {@code _COMP}, {@code _RES}: not read as it lies in a block. */
     public static final int BLOCK_SPARSE = 0x40;
+
+    public static final int BLOCK_COMPRESSED = 0x80;
 
     public static final int BLOCK_RESIDENT = 0x100;
 
@@ -45,10 +50,11 @@ public final class StreamReader implements AutoCloseable {
     public interface Sink {
         /**
          * @param byteOffset where the chunk starts in the stream
+         * @param block the file-system block it was read from, when {@code blockFlags} has {@link #BLOCK_RAW}
          * @param blockFlags {@code TSK_FS_BLOCK_FLAG_ENUM} of the block, 0 when read after an unreadable run
          * @return whether to go on reading the stream
          */
-        boolean content(MemorySegment chunk, long byteOffset, int blockFlags) throws IOException;
+        boolean content(MemorySegment chunk, long byteOffset, long block, int blockFlags) throws IOException;
 
         /** {@code lengthBytes} from {@code byteOffset} of the stream could not be read; {@code reason} is libtsk's. */
         void unreadable(long byteOffset, long lengthBytes, String reason) throws IOException;
@@ -125,7 +131,7 @@ public final class StreamReader implements AutoCloseable {
                     sink.unreadable(badStart, pos - badStart, reason);
                     badStart = -1;
                 }
-                if (!sink.content(buffer.asSlice(0, want), pos, 0)) {
+                if (!sink.content(buffer.asSlice(0, want), pos, 0, 0)) {
                     return;
                 }
             } else if (badStart < 0) {
@@ -155,7 +161,7 @@ public final class StreamReader implements AutoCloseable {
         try {
             if (length > 0) {
                 next = offset + length;
-                if (!sink.content(Mem.ALL.asSlice(data, length), offset, flags)) {
+                if (!sink.content(Mem.ALL.asSlice(data, length), offset, address, flags)) {
                     return Upcalls.WALK_STOP;
                 }
             }
