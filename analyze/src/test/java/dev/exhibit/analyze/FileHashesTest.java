@@ -91,6 +91,33 @@ class FileHashesTest {
         assertThat(cut).isEqualTo(plain);
     }
 
+    /** A body file with MD5 carries each data stream's in its first field (as fiwalk's do), fls's 0 elsewhere. */
+    @Test
+    void bodyfile_carriesTheMd5OfEachDataStream() {
+        Path image = TestImages.get("ntfs");
+        List<String> plain = Run.body(image, Selection.ALL).text().lines().toList();
+        List<String> hashed = Run.files(new FileListing.Request(image, Selection.ALL, FileListing.Format.BODYFILE)
+                        .reading(new ContentOptions(List.of(HashAlgorithm.MD5), false, 2)))
+                .text()
+                .lines()
+                .toList();
+        assertThat(hashed).hasSameSizeAs(plain);
+        int streams = 0;
+        for (int i = 0; i < plain.size(); i++) {
+            String[] f = hashed.get(i).split("\\|", -1);
+            String inode = f[2];
+            String expected = inode.contains("-128-")
+                    ? HexFormat.of()
+                            .formatHex(HashAlgorithm.MD5.newDigest().digest(Tsk.icat(image, 0, null, inode, false)))
+                    : "0";
+            assertThat(f[0]).as(hashed.get(i)).isEqualTo(expected);
+            assertThat(hashed.get(i).substring(f[0].length()))
+                    .isEqualTo(plain.get(i).substring(1));
+            streams += expected.equals("0") ? 0 : 1;
+        }
+        assertThat(streams).isGreaterThan(10);
+    }
+
     /**
      * A sector of a file's content that cannot be read (a real EIO through the kernel, from the faulty device): the
      * listing reads on after it, reports the unreadable run at its byte offset in the file, hashes it as zeros, and
