@@ -5,6 +5,8 @@
 #   testdata/make-bench-image.sh used-2g OUTDIR    2 GiB disk that looks like a used drive: MBR, ext4, NTFS, FAT32
 #                                                  about 60% full of text, executables and compressed files (root)
 #   testdata/make-bench-image.sh used-256m OUTDIR  the same at 256 MiB
+#   testdata/make-bench-image.sh ext4-100k OUTDIR  ext4 holding 100,000 files of pseudo-random content (0.9 GB)
+#   testdata/make-bench-image.sh ntfs-20k OUTDIR   NTFS holding 20,000 files of pseudo-random content (0.3 GB; root)
 # Writes OUTDIR/NAME.img and OUTDIR/NAME.info.json (what it holds). The source tree is built in TMPDIR (default
 # /dev/shm when it exists: a million files are created and removed much faster in memory).
 set -euo pipefail
@@ -18,9 +20,10 @@ source "$TESTDATA/lib/fs.sh"
 source "$TESTDATA/lib/used.sh"
 
 readonly EXT4_FILES=1000000 EXT4_DIRS=10000 FAT_FILES=2000 FAT_DIRS=20
+readonly CONTENT_FILES=100000 CONTENT_DIRS=1000 NTFS_FILES=20000 NTFS_DIRS=200
 
 usage() {
-  echo "usage: $0 ext4-1m|fat32-4g|used-2g|used-256m OUTDIR" >&2
+  echo "usage: $0 ext4-1m|fat32-4g|used-2g|used-256m|ext4-100k|ntfs-20k OUTDIR" >&2
   exit 2
 }
 
@@ -77,11 +80,66 @@ bench_used_256m() {
   used_disk "$1" "$2" $((256 << 20))
 }
 
+# content_tree SRC FILES DIRS BIG SEED: FILES files of pseudo-random bytes in DIRS directories, sizes log-normal
+# (median 4 KiB, sigma 1.2, at most 16 MiB: most files small, a few large, as on a real disk) plus BIG files of
+# 64 MiB at the top; all from one seeded generator, so the same tree every time. One fixed time.
+content_tree() {
+  local src="$1" files="$2" dirs="$3" big="$4" seed="$5"
+  need python3:python3
+  python3 - "$src" "$files" "$dirs" "$big" "$seed" <<'PY'
+import math, os, random, sys
+src, files, dirs, big, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+r = random.Random(seed)
+per = files // dirs
+for d in range(dirs):
+    os.mkdir(f"{src}/d{d:04d}")
+for i in range(files):
+    size = min(int(r.lognormvariate(math.log(4096), 1.2)), 16 << 20)
+    with open(f"{src}/d{i // per:04d}/f{i:07d}.bin", "wb") as f:
+        f.write(r.randbytes(size))
+for k in range(big):
+    with open(f"{src}/big{k}.bin", "wb") as f:
+        f.write(r.randbytes(64 << 20))
+PY
+  find "$src" -mindepth 1 -print0 | xargs -0 touch -d "@$EPOCH"
+}
+
+# ext4-100k: what hashing costs, against fiwalk (bench/file-hashes.sh).
+bench_ext4_100k() {
+  local out="$1" src="$2"
+  need mkfs.ext4:e2fsprogs
+  content_tree "$src" $CONTENT_FILES $CONTENT_DIRS 2 ext4-100k
+  rm -f "$out"
+  mkfs.ext4 -q -F -t ext4 -b 4096 -L BENCH-100K -U 5eed0000-0000-4000-8000-0000000be100 \
+    -E hash_seed=5eed0000-0000-4000-8000-0000000be100,root_owner=0:0 -d "$src" "$out" 2G >/dev/null ||
+    die "mkfs.ext4 failed"
+  printf '{"name": "ext4-100k", "fs": "ext4", "files": %d, "directories": %d, "content_bytes": %d, "size_bytes": %d}\n' \
+    $((CONTENT_FILES + 2)) $CONTENT_DIRS "$(du -sb --apparent-size "$src" | cut -f1)" "$(size_of "$out")"
+}
+
+# ntfs-20k: the same kind of tree on NTFS (mkntfs, then an ntfs-3g mount: root is needed).
+bench_ntfs_20k() {
+  local out="$1" src="$2" mnt
+  need mkntfs:ntfs-3g ntfs-3g:ntfs-3g
+  [ "$(id -u)" -eq 0 ] || die "ntfs-20k needs root (an ntfs-3g mount)"
+  content_tree "$src" $NTFS_FILES $NTFS_DIRS 1 ntfs-20k
+  rm -f "$out"
+  truncate -s 1G "$out"
+  mkntfs -q -F -Q -T -L BENCH-20K "$out" >/dev/null 2>&1 || die "mkntfs failed"
+  mnt="$(mktemp -d)"
+  ntfs-3g "$out" "$mnt" || die "ntfs-3g mount failed"
+  cp -a "$src"/. "$mnt"/
+  umount "$mnt"
+  rmdir "$mnt"
+  printf '{"name": "ntfs-20k", "fs": "ntfs", "files": %d, "directories": %d, "content_bytes": %d, "size_bytes": %d}\n' \
+    $((NTFS_FILES + 1)) $NTFS_DIRS "$(du -sb --apparent-size "$src" | cut -f1)" "$(size_of "$out")"
+}
+
 main() {
   [ $# -eq 2 ] || usage
   local name="$1" outdir="$2" tmp
   IMAGE_NAME="$name"
-  case "$name" in ext4-1m | fat32-4g | used-2g | used-256m) ;; *) usage ;; esac
+  case "$name" in ext4-1m | fat32-4g | used-2g | used-256m | ext4-100k | ntfs-20k) ;; *) usage ;; esac
   mkdir -p "$outdir"
   tmp="${TMPDIR:-}"
   [ -n "$tmp" ] || { [ -d /dev/shm ] && [ -w /dev/shm ] && tmp=/dev/shm; } || tmp=/tmp

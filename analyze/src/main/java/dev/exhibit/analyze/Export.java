@@ -247,28 +247,8 @@ public final class Export {
             return;
         }
         boolean content = !directory && (w.explicit() || e.size() > 0);
-        boolean wroteDefault = false;
-        if (e.fileSystem().type().isNtfs()) {
-            int count = e.attributeCount();
-            for (int i = 0; i < count; i++) {
-                long attr = e.attribute(i);
-                if (attr == 0 || Attribute.type(attr) != Attribute.NTFS_DATA) {
-                    continue;
-                }
-                byte[] stream = Attribute.name(attr);
-                if (stream.length > 0) {
-                    if (w.explicit() || Attribute.size(attr) > 0) {
-                        out.write(e, t, base, parent, name, named, attr, stream);
-                    }
-                } else if (content && !wroteDefault) {
-                    out.write(e, t, base, parent, name, named, attr, null);
-                    wroteDefault = true;
-                }
-            }
-        }
-        if (content && !wroteDefault) {
-            out.write(e, t, base, parent, name, named, 0, null);
-        }
+        ExportChoice.streamsOf(
+                e, content, w.explicit(), (attr, stream) -> out.write(e, t, base, parent, name, named, attr, stream));
     }
 
     /** The attribute {@code w} names ({@code 128-4}, or the first of type 128), or 0 when the file has none. */

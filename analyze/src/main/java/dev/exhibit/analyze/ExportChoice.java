@@ -1,8 +1,10 @@
 package dev.exhibit.analyze;
 
+import dev.exhibit.analyze.fs.Attribute;
 import dev.exhibit.analyze.fs.DirectoryWalk;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystem;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -118,7 +120,7 @@ final class ExportChoice {
     }
 
     /** tsk_recover's filter ({@code TskRecover::processFile}) before its test for content. */
-    private static boolean recoverable(Entry e, FileSystem fs) {
+    static boolean recoverable(Entry e, FileSystem fs) {
         if (fs.type().isNtfs()
                 && e.nameMetaAddress() < NTFS_SYSTEM_ENTRIES
                 && e.nameLength() > 0
@@ -127,5 +129,40 @@ final class ExportChoice {
         }
         int type = e.metaType();
         return type != Entry.META_TYPE_VIRT && type != Entry.META_TYPE_VIRT_DIR;
+    }
+
+    /** Receives one stream an export writes: its attribute (0: the default content) and name ({@code null}). */
+    @FunctionalInterface
+    interface StreamVisitor {
+        void stream(long attr, byte[] name) throws IOException;
+    }
+
+    /**
+     * The streams an export writes of an entry, in the order of its attributes: the default content when {@code
+     * content}, and on NTFS every named {@code $DATA} that holds bytes (every one when {@code explicit}).
+     */
+    static void streamsOf(Entry e, boolean content, boolean explicit, StreamVisitor visitor) throws IOException {
+        boolean wroteDefault = false;
+        if (e.fileSystem().type().isNtfs()) {
+            int count = e.attributeCount();
+            for (int i = 0; i < count; i++) {
+                long attr = e.attribute(i);
+                if (attr == 0 || Attribute.type(attr) != Attribute.NTFS_DATA) {
+                    continue;
+                }
+                byte[] stream = Attribute.name(attr);
+                if (stream.length > 0) {
+                    if (explicit || Attribute.size(attr) > 0) {
+                        visitor.stream(attr, stream);
+                    }
+                } else if (content && !wroteDefault) {
+                    visitor.stream(attr, null);
+                    wroteDefault = true;
+                }
+            }
+        }
+        if (content && !wroteDefault) {
+            visitor.stream(0, null);
+        }
     }
 }

@@ -1,20 +1,27 @@
 package dev.exhibit.analyze;
 
+import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.fs.DirectoryWalk;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystem;
 import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.output.BodyfileWriter;
 import dev.exhibit.analyze.output.ByteOut;
+import dev.exhibit.analyze.output.ContentSlot;
+import dev.exhibit.analyze.output.DfxmlWriter;
 import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.output.EntryWriter;
 import dev.exhibit.analyze.output.JsonLinesWriter;
 import dev.exhibit.analyze.output.TableWriter;
 import dev.exhibit.analyze.timeline.Timeline;
 import dev.exhibit.analyze.timeline.TimelineLines;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.Invocation;
+import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -35,13 +42,18 @@ public final class FileListing {
         /** For people at a terminal: {@link TableWriter}. */
         TABLE,
         /** The timeline's binary records of the body file's lines, for the supervisor to sort: {@link Timeline}. */
-        TIMELINE
+        TIMELINE,
+        /** hashdeep's format, of the streams an export writes: {@link HashdeepWriter}. */
+        HASHDEEP,
+        /** Digital Forensics XML as fiwalk writes it: {@link DfxmlWriter}. */
+        DFXML
     }
 
     /**
      * @param deletedOnly only names whose directory entry is unallocated, as {@code fls -d}
      * @param pathGlob only paths (display form) the {@link Glob} matches, or {@code null} for all
      * @param firstTarget index of the first target to list (the sandbox resumes after a crash with the next one)
+     * @param content what to read of each data stream: digests, media type ({@link ContentOptions#NONE}: nothing)
      */
     public record Request(
             Path image,
@@ -50,15 +62,45 @@ public final class FileListing {
             boolean orphans,
             boolean deletedOnly,
             String pathGlob,
-            int firstTarget) {
+            int firstTarget,
+            ContentOptions content) {
         /** Every name of the selected file systems, orphans included, in {@code format}. */
         public Request(Path image, Selection selection, Format format) {
-            this(image, selection, format, true, false, null, 0);
+            this(image, selection, format, true, false, null, 0, ContentOptions.NONE);
+        }
+
+        public Request {
+            if (format == Format.HASHDEEP
+                    && (content.algorithms().isEmpty() || !HashdeepWriter.COLUMNS.containsAll(content.algorithms()))) {
+                throw ExhibitException.usage("hashdeep's format takes md5, sha1 and sha256 digests, not "
+                        + (content.algorithms().isEmpty()
+                                ? "none"
+                                : content.algorithms().stream()
+                                        .map(HashAlgorithm::id)
+                                        .collect(java.util.stream.Collectors.joining(", "))));
+            }
+        }
+
+        /** A listing that reads no content. */
+        public Request(
+                Path image,
+                Selection selection,
+                Format format,
+                boolean orphans,
+                boolean deletedOnly,
+                String pathGlob,
+                int firstTarget) {
+            this(image, selection, format, orphans, deletedOnly, pathGlob, firstTarget, ContentOptions.NONE);
+        }
+
+        /** The same request, reading {@code what} of each data stream. */
+        public Request reading(ContentOptions what) {
+            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, firstTarget, what);
         }
 
         /** The same request, resumed at target {@code first}. */
         public Request from(int first) {
-            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, first);
+            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, first, content);
         }
     }
 
@@ -70,14 +112,19 @@ public final class FileListing {
      */
     public static void run(Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
             throws IOException {
+        if (request.format() == Format.DFXML) {
+            // DFXML says where each file lies
+            request = request.reading(request.content().withByteRuns());
+        }
+        boolean dfxml = request.format() == Format.DFXML;
         try (Image image = Image.open(request.image())) {
             image.warnings().forEach(diagnostics::warning);
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
-            if (request.format() == Format.TABLE && request.firstTarget() == 0) {
-                out.ascii(TableWriter.HEADING);
-                out.endRecord();
+            if (request.firstTarget() == 0) {
+                heading(request, out);
             }
+            long[] ids = {0};
             for (Target target : targets) {
                 if (target.index() < request.firstTarget()) {
                     continue;
@@ -88,19 +135,73 @@ public final class FileListing {
                     continue;
                 }
                 try (fs) {
-                    walk(fs, target, request, out, progress);
+                    if (dfxml) {
+                        DfxmlWriter.volume(out, fs);
+                    }
+                    walk(fs, target, request, out, progress, diagnostics, ids);
+                    if (dfxml) {
+                        DfxmlWriter.endVolume(out);
+                    }
                 }
                 out.flush();
+            }
+            if (dfxml) {
+                DfxmlWriter.end(out);
             }
         }
     }
 
-    private static void walk(FileSystem fs, Target target, Request request, ByteOut out, Progress progress)
+    /** What a form writes before the records: the table's column names, hashdeep's header, DFXML's prologue. */
+    private static void heading(Request request, ByteOut out) throws IOException {
+        switch (request.format()) {
+            case TABLE -> out.ascii(TableWriter.heading(request.content()));
+            case HASHDEEP ->
+                out.write(HashdeepWriter.header(request.content().algorithms(), request.image())
+                        .getBytes(StandardCharsets.UTF_8));
+            case DFXML ->
+                DfxmlWriter.begin(
+                        out,
+                        Invocation.of("exhibit", List.of()).version(),
+                        Instant.now(),
+                        request.image().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
+            default -> {
+                return;
+            }
+        }
+        out.endRecord();
+    }
+
+    private static void walk(
+            FileSystem fs,
+            Target target,
+            Request request,
+            ByteOut out,
+            Progress progress,
+            Diagnostics diagnostics,
+            long[] ids)
+            throws IOException {
+        if (!request.content().any()) {
+            walk(fs, target, request, out, ContentSlot.direct(out), progress, ids);
+            return;
+        }
+        try (ContentPipeline content =
+                new ContentPipeline(fs, request.content(), out, diagnostics, target.describe())) {
+            walk(fs, target, request, content.scratch(), content, progress, ids);
+            content.finish();
+        }
+    }
+
+    private static void walk(
+            FileSystem fs, Target target, Request request, ByteOut out, ContentSlot slot, Progress progress, long[] ids)
             throws IOException {
         EntryWriter writer = switch (request.format()) {
-            case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs());
-            case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type());
-            case TABLE -> new TableWriter(out, target.partitionName(), fs.type());
+            case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs(), slot);
+            case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type(), slot);
+            case TABLE -> new TableWriter(out, target.partitionName(), fs.type(), request.content(), slot);
+            case HASHDEEP ->
+                new HashdeepWriter(
+                        out, fs, target.partitionName(), request.content().algorithms(), slot);
+            case DFXML -> new DfxmlWriter(out, fs, target.index() + 1, ids, slot);
             case TIMELINE ->
                 new TimelineLines(out, target.partitionName(), fs.type().isNtfs());
         };

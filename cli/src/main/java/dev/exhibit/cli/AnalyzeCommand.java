@@ -8,6 +8,7 @@ import dev.exhibit.analyze.Summaries;
 import dev.exhibit.analyze.fs.InodeAddress;
 import dev.exhibit.analyze.sandbox.Sandbox;
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.json.Jcs;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
             "Format and size, the partition table as mmls shows it, and each file system's type, label, size and"
                     + " file counts. The subcommands list, read and export files."
         },
-        subcommands = {AnalyzeFiles.class, AnalyzeCommand.Cat.class, AnalyzeExport.class})
+        subcommands = {AnalyzeFiles.class, AnalyzeCommand.Cat.class, AnalyzeExport.class, AnalyzeDfxml.class})
 final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
@@ -62,7 +63,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (image == null) {
             // nothing to do is a mistake, not a success: say so, then show what can be done
             PrintWriter err = spec.commandLine().getErr();
-            err.println("exhibit: usage error: give an IMAGE to summarise, or a subcommand (files, cat, export)");
+            err.println(
+                    "exhibit: usage error: give an IMAGE to summarise, or a subcommand (files, cat, export, dfxml)");
             spec.commandLine().usage(err);
             err.flush();
             return ExitCodes.USAGE;
@@ -102,7 +104,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return;
         }
         String sub = args[i + 1];
-        boolean listing = sub.equals("files") || sub.equals("cat");
+        boolean listing = sub.equals("files") || sub.equals("cat") || sub.equals("dfxml");
         if (listing && args.length < i + 3 || sub.equals("export")) {
             return;
         }
@@ -201,6 +203,18 @@ final class AnalyzeCommand implements Callable<Integer> {
                     image, Where.of(where), path, inode == null ? null : InodeAddress.parse(inode), slack);
             Sandbox.content(request, output(spec, out), diagnostics());
             return done();
+        }
+    }
+
+    /** The digests {@code --hash} names, or {@code fallback} without it; a name that is no digest is a usage error. */
+    static List<HashAlgorithm> algorithms(String hash, List<HashAlgorithm> fallback) {
+        if (hash == null) {
+            return fallback;
+        }
+        try {
+            return HashAlgorithm.parseList(hash);
+        } catch (IllegalArgumentException e) {
+            throw ExhibitException.usage("--hash: " + e.getMessage());
         }
     }
 

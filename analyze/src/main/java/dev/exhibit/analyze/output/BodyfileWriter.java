@@ -1,9 +1,11 @@
 package dev.exhibit.analyze.output;
 
+import dev.exhibit.analyze.content.StreamContent;
 import dev.exhibit.analyze.fs.Attribute;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.Time;
 import dev.exhibit.analyze.tsk.Mem;
+import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 
 /**
@@ -18,16 +20,20 @@ public final class BodyfileWriter extends BodyLines {
 
     private final ByteOut out;
     private final byte[] mode = new byte[MODE_BYTES];
+    private final ContentSlot slot;
 
-    public BodyfileWriter(ByteOut out, boolean ntfs) {
+    /** @param slot where a data stream's MD5 goes, when the listing reads it ({@link ContentSlot#direct}: 0) */
+    public BodyfileWriter(ByteOut out, boolean ntfs, ContentSlot slot) {
         super(ntfs);
         this.out = out;
+        this.slot = slot;
     }
 
     @Override
     protected void line(Entry e, byte[] prefix, long attr) throws IOException {
         int attrType = attr == 0 ? 0 : Attribute.type(attr);
-        out.ascii("0|").write(prefix);
+        slot.mark(e, attr, BodyfileWriter::md5);
+        out.write('|').write(prefix);
         sanitized(e.parentPathAddress(), e.parentLength());
         sanitized(e.nameBytesAddress(), e.nameLength());
         if (attr != 0 && isStreamName(attr)) {
@@ -56,7 +62,7 @@ public final class BodyfileWriter extends BodyLines {
         out.write('|').write(mode);
         if (!meta) {
             out.ascii("|0|0|0|0|0|0|0\n");
-            out.endRecord();
+            slot.end();
             return;
         }
         out.write('|')
@@ -70,7 +76,13 @@ public final class BodyfileWriter extends BodyLines {
         } else {
             times(e, Time.ATIME, Time.MTIME, Time.CTIME, Time.CRTIME);
         }
-        out.endRecord();
+        slot.end();
+    }
+
+    /** The body file's first field: the stream's MD5 when it was computed, else {@code 0} as fls writes it. */
+    private static void md5(ByteOut out, StreamContent content) throws IOException {
+        String md5 = content == null ? null : content.hex(HashAlgorithm.MD5);
+        out.ascii(md5 == null ? "0" : md5);
     }
 
     private void times(Entry e, Time a, Time m, Time c, Time cr) throws IOException {
