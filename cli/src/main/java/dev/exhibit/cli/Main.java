@@ -41,6 +41,7 @@ public final class Main extends GroupCommand {
             VerifyCommand.class,
             WriteblockCommand.class,
             AnalyzeCommand.class,
+            HashsetCommand.class,
             CaseCommand.class,
             CustodyCommand.class,
             ChainCommand.class,
