@@ -6,9 +6,8 @@ import dev.exhibit.analyze.hashset.HashSets;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,23 +76,72 @@ final class HashsetLookup implements Callable<Integer> {
                     answer(open, digests.get(i), "operand " + (i + 1), out);
                 }
             } else {
-                try (BufferedReader in = new BufferedReader(
-                        file.toString().equals("-")
-                                ? new InputStreamReader(System.in, StandardCharsets.ISO_8859_1)
-                                : Files.newBufferedReader(file, StandardCharsets.ISO_8859_1),
-                        1 << 16)) {
-                    long line = 0;
-                    for (String text; (text = in.readLine()) != null; ) {
-                        line++;
-                        if (!text.isBlank()) {
-                            answer(open, text.strip(), file + ": line " + line, out);
-                        }
-                    }
+                try (InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file)) {
+                    lookLines(open, in, out);
                 }
             }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Each line of {@code in} as bytes, looked up in batches, with no allocation per line. */
+    private void lookLines(HashSets open, InputStream in, OutputStream out) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        LookupBatch batch = new LookupBatch(open);
+        int filled = 0;
+        long line = 0;
+        while (true) {
+            int n = in.read(buf, filled, buf.length - filled);
+            boolean eof = n < 0;
+            filled += eof ? 0 : n;
+            int start = 0;
+            for (int i = 0; i < filled; i++) {
+                if (buf[i] == '\n' || (eof && i == filled - 1)) {
+                    line++;
+                    int from = start;
+                    int to = buf[i] == '\n' ? i : i + 1;
+                    start = i + 1;
+                    while (from < to && (buf[from] == ' ' || buf[from] == '\t')) {
+                        from++;
+                    }
+                    while (to > from && (buf[to - 1] == ' ' || buf[to - 1] == '\t' || buf[to - 1] == '\r')) {
+                        to--;
+                    }
+                    if (from < to && !batch.add(buf, from, to)) {
+                        batch.flush(out, m -> answer(open, m));
+                        answer(
+                                open,
+                                new String(buf, from, to - from, StandardCharsets.UTF_8),
+                                file + ": line " + line,
+                                out);
+                    }
+                    if (batch.full()) {
+                        batch.flush(out, m -> answer(open, m));
+                    }
+                }
+            }
+            batch.flush(out, m -> answer(open, m));
+            System.arraycopy(buf, start, buf, 0, filled - start);
+            filled -= start;
+            if (eof) {
+                return;
+            }
+            if (filled == buf.length) {
+                throw ExhibitException.usage(
+                        file + ": line " + (line + 1) + " is longer than " + buf.length + " bytes; it is not a digest");
+            }
+        }
+    }
+
+    private byte[] answer(HashSets open, long mask) {
+        return answers.computeIfAbsent(mask, m -> {
+            List<HashSetManifest> named = open.named(m);
+            String text = named.isEmpty()
+                    ? "-"
+                    : String.join(",", named.stream().map(HashSetManifest::name).toList());
+            return ("\t" + text + "\n").getBytes(StandardCharsets.US_ASCII);
+        });
     }
 
     private void answer(HashSets open, String hex, String where, OutputStream out) throws IOException {
@@ -109,12 +157,6 @@ final class HashsetLookup implements Callable<Integer> {
         }
         long mask = open.lookup(algorithm, HexFormat.of().parseHex(hex));
         out.write(hex.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        out.write(answers.computeIfAbsent(mask, m -> {
-            List<HashSetManifest> named = open.named(m);
-            String text = named.isEmpty()
-                    ? "-"
-                    : String.join(",", named.stream().map(HashSetManifest::name).toList());
-            return ("\t" + text + "\n").getBytes(StandardCharsets.US_ASCII);
-        }));
+        out.write(answer(open, mask));
     }
 }

@@ -28,6 +28,8 @@ final class KeyFile implements AutoCloseable {
     static final int MAX_PREFIX_BITS = 20;
     /** How many buckets {@link #open} checks key by key, besides the whole table. */
     private static final int SAMPLED_BUCKETS = 4096;
+    /** How many keys a lookup steps through from its guess before it binary-searches the rest of the bucket. */
+    private static final int WALK = 4;
 
     private static final ValueLayout.OfLong LE_LONG =
             ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -157,9 +159,35 @@ final class KeyFile implements AutoCloseable {
                 : ((digest[0] & 0xFF) << 16 | (digest[1] & 0xFF) << 8 | (digest[2] & 0xFF)) >>> (24 - bits);
         long lo = tableEntry(p);
         long hi = tableEntry(p + 1L) - 1;
+        if (lo > hi) {
+            return false;
+        }
+        // Digests are uniform, so the 32 bits after the prefix say where in its bucket a digest would be: one probe,
+        // a short walk, and a binary search only for what the walk left (a set made of like prefixes).
+        long fraction = ((long) ARRAY_LONG.get(digest, 0) << bits) >>> 32;
+        long guess = lo + Math.unsignedMultiplyHigh(fraction << 32, hi - lo + 1);
+        int c = compare(guess, digest);
+        if (c == 0) {
+            return true;
+        }
+        if (c < 0) {
+            for (lo = guess + 1; lo <= hi && lo <= guess + WALK; lo++) {
+                c = compare(lo, digest);
+                if (c >= 0) {
+                    return c == 0;
+                }
+            }
+        } else {
+            for (hi = guess - 1; hi >= lo && hi >= guess - WALK; hi--) {
+                c = compare(hi, digest);
+                if (c <= 0) {
+                    return c == 0;
+                }
+            }
+        }
         while (lo <= hi) {
             long mid = (lo + hi) >>> 1;
-            int c = compare(mid, digest);
+            c = compare(mid, digest);
             if (c < 0) {
                 lo = mid + 1;
             } else if (c > 0) {

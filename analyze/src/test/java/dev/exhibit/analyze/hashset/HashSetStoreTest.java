@@ -75,7 +75,7 @@ class HashSetStoreTest {
         sh(
                 dir,
                 "head -n 200 a.txt > b.txt; printf '%s\\n' " + String.join(" ", Fixtures.randomHex(50, 16, 4))
-                        + " >> b.txt; tr a-f A-F < a.txt | head -n 20 >> b.txt");
+                        + " >> b.txt; head -n 20 a.txt | tr a-f A-F >> b.txt");
         store().importFiles("vs", SetKind.NOTABLE, "VirusShare", List.of(a), INVOCATION);
         HashSetImport.Result again =
                 store().importFiles("vs", SetKind.NOTABLE, null, List.of(a, dir.resolve("./a.txt")), INVOCATION);
