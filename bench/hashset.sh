@@ -39,13 +39,15 @@ if [ ! -f "$data" ] || [ ! -f "$query_file" ]; then
   "$java" bench/HashsetData.java "$set_size" "$queries" "$data" "$query_file"
 fi
 
-# One timed run: prints "WALL_SECONDS PEAK_RSS_KB" (GNU time).
+# One timed run: prints "WALL_SECONDS PEAK_RSS_KB CPU_SECONDS" (GNU time; CPU is user plus system time, which a
+# shared machine disturbs less than wall time).
 timed() {
   local log
   log="$(mktemp)"
   /usr/bin/time -v -o "$log" "$@" >/dev/null
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; w = s }
-              /Maximum resident set size/ { m = $2 } END { printf "%.3f %d\n", w, m }' "$log"
+              /User time|System time/ { c += $2 }
+              /Maximum resident set size/ { m = $2 } END { printf "%.3f %d %.3f\n", w, m, c }' "$log"
   rm -f "$log"
 }
 
@@ -57,15 +59,15 @@ echo
 echo "building the index (once each; kept for later runs, REBUILD=1 builds again):"
 if [ "${REBUILD:-}" = 1 ] || [ ! -f "$data-md5.idx2" ]; then
   rm -f "$data-md5.idx" "$data-md5.idx2"
-  read -r w m < <(timed hfind -i md5sum "$data")
-  printf '  hfind -i md5sum          %8.2f s  %7d MiB peak RSS\n' "$w" $((m / 1024))
+  read -r w m c < <(timed hfind -i md5sum "$data")
+  printf '  hfind -i md5sum          %8.2f s  %7d MiB peak RSS  %8.2f s CPU\n' "$w" $((m / 1024)) "$c"
 else
   echo "  hfind -i md5sum          (built before)"
 fi
 if [ "${REBUILD:-}" = 1 ] || [ ! -f "$store/bench/manifest.json" ]; then
   rm -rf "$store"
-  read -r w m < <(timed ./exhibit hashset import bench "$data" --kind known --store "$store")
-  printf '  exhibit hashset import   %8.2f s  %7d MiB peak RSS\n' "$w" $((m / 1024))
+  read -r w m c < <(timed ./exhibit hashset import bench "$data" --kind known --store "$store")
+  printf '  exhibit hashset import   %8.2f s  %7d MiB peak RSS  %8.2f s CPU\n' "$w" $((m / 1024)) "$c"
 else
   echo "  exhibit hashset import   (built before)"
 fi
@@ -84,21 +86,25 @@ fi
 echo
 echo "lookups: both found the same $(wc -l <"$out/exhibit.found") digests of $queries"
 
-: >"$out/hfind.times"
-: >"$out/exhibit.times"
+for f in hfind.times hfind.cpu exhibit.times exhibit.cpu; do : >"$out/$f"; done
 for ((i = 1; i <= runs; i++)); do
-  read -r w m < <(timed hfind -f "$query_file" "$data")
+  read -r w m c < <(timed hfind -f "$query_file" "$data")
   echo "$w" >>"$out/hfind.times"
-  printf '  run %d: hfind -f                %8.3f s  %7d MiB\n' "$i" "$w" $((m / 1024))
-  read -r w m < <(timed ./exhibit hashset lookup --set bench --file "$query_file" --store "$store")
+  echo "$c" >>"$out/hfind.cpu"
+  printf '  run %d: hfind -f                %8.3f s  %7d MiB  %7.3f s CPU\n' "$i" "$w" $((m / 1024)) "$c"
+  read -r w m c < <(timed ./exhibit hashset lookup --set bench --file "$query_file" --store "$store")
   echo "$w" >>"$out/exhibit.times"
-  printf '  run %d: exhibit hashset lookup  %8.3f s  %7d MiB\n' "$i" "$w" $((m / 1024))
+  echo "$c" >>"$out/exhibit.cpu"
+  printf '  run %d: exhibit hashset lookup  %8.3f s  %7d MiB  %7.3f s CPU\n' "$i" "$w" $((m / 1024)) "$c"
 done
 h="$(median <"$out/hfind.times")"
 e="$(median <"$out/exhibit.times")"
-awk -v h="$h" -v e="$e" -v q="$queries" -v t="$target_ratio" 'BEGIN {
-  printf "median: hfind %.3f s (%.0f lookups/s), exhibit %.3f s (%.0f lookups/s): %.1fx (target %dx)\n",
-    h, q / h, e, q / e, h / e, t }'
+hc="$(median <"$out/hfind.cpu")"
+ec="$(median <"$out/exhibit.cpu")"
+awk -v h="$h" -v e="$e" -v hc="$hc" -v ec="$ec" -v q="$queries" -v t="$target_ratio" 'BEGIN {
+  printf "median wall: hfind %.3f s (%.0f lookups/s), exhibit %.3f s (%.0f lookups/s): %.1fx (target %dx)\n",
+    h, q / h, e, q / e, h / e, t
+  printf "median CPU:  hfind %.3f s, exhibit %.3f s: %.1fx\n", hc, ec, hc / ec }'
 echo
 echo "the lookup API alone, one thread, in one process (no start-up, no I/O):"
 "$java" --enable-native-access=ALL-UNNAMED -cp "cli/target/exhibit.jar:cli/target/lib/*" \

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.json.Jcs;
+import dev.exhibit.core.text.Badges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ public record HashSetManifest(
         try {
             n = Jcs.mapper().readTree(Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw broken(file, "it is not JSON (" + e.getOriginalMessage() + ")");
+            throw broken(file, "it is not JSON (" + Badges.visible(String.valueOf(e.getOriginalMessage())) + ")");
         }
         if (n == null || !FORMAT.equals(n.path("format").asText())) {
             throw broken(file, "it does not say format " + FORMAT);
@@ -157,7 +158,7 @@ public record HashSetManifest(
                     indexes,
                     sources);
         } catch (IllegalArgumentException e) {
-            throw broken(file, e.getMessage());
+            throw broken(file, Badges.visible(e.getMessage()));
         }
     }
 

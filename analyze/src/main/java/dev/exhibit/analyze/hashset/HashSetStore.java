@@ -2,6 +2,7 @@ package dev.exhibit.analyze.hashset;
 
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.Invocation;
+import dev.exhibit.core.text.Badges;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -154,7 +155,7 @@ public final class HashSetStore {
 
     static String checkName(String name) {
         if (!NAME.matcher(name).matches()) {
-            throw ExhibitException.usage("hash-set name '" + dev.exhibit.core.text.Badges.visible(name)
+            throw ExhibitException.usage("hash-set name '" + Badges.visible(name)
                     + "' is not allowed: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
                     + " digit");
         }

@@ -33,8 +33,15 @@ public final class HashSets implements AutoCloseable {
             for (int s = 0; s < manifests.size(); s++) {
                 HashSetManifest m = manifests.get(s);
                 for (HashSetManifest.Index ix : m.indexes()) {
-                    KeyFile k = KeyFile.open(store.setDirectory(m.name()).resolve(ix.file()), ix.algorithm());
+                    java.nio.file.Path file = store.setDirectory(m.name()).resolve(ix.file());
+                    KeyFile k = KeyFile.open(file, ix.algorithm());
                     opened.add(k);
+                    if (k.count() != ix.count()) {
+                        throw KeyFile.damaged(
+                                file,
+                                "it holds " + k.count() + " keys where the set's manifest says " + ix.count()
+                                        + " (if an import into the set was running, run this again)");
+                    }
                     keys[TextListReader.index(ix.algorithm())][s] = k;
                 }
             }

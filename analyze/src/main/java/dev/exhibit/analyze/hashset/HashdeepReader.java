@@ -1,6 +1,7 @@
 package dev.exhibit.analyze.hashset;
 
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.text.Badges;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,9 @@ final class HashdeepReader {
                         case "sha256", "sha-256" -> new Column(names[i], HashAlgorithm.SHA256, 64);
                         case "tiger" -> new Column(names[i], null, 48);
                         case "whirlpool" -> new Column(names[i], null, 128);
-                        default -> throw lines.error("names a column hashdeep does not write: '" + names[i] + "'");
+                        default ->
+                            throw lines.error(
+                                    "names a column hashdeep does not write: '" + Badges.visible(names[i]) + "'");
                     });
         }
         return result;

@@ -2,6 +2,7 @@ package dev.exhibit.analyze.hashset;
 
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.text.Badges;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -85,7 +86,7 @@ final class KeyFile implements AutoCloseable {
         String id = new String(seg.asSlice(8, 8).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII)
                 .replace("\0", "");
         if (!id.equals(expected.id())) {
-            throw damaged(file, "its header names algorithm '" + id + "', not " + expected.id());
+            throw damaged(file, "its header names algorithm '" + Badges.visible(id) + "', not " + expected.id());
         }
         int width = seg.get(LE_INT, 16);
         int bits = seg.get(LE_INT, 20);

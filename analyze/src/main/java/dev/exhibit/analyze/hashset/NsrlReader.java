@@ -2,6 +2,7 @@ package dev.exhibit.analyze.hashset;
 
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.text.Badges;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -50,13 +51,13 @@ final class NsrlReader {
             Set<String> views = objects(db, "view");
             if (!tables.contains("FILE") && !views.contains("FILE")) {
                 throw ExhibitException.usage(file + " is an SQLite database but not NSRL RDS v3: it has no FILE table"
-                        + " or view (it has: " + String.join(", ", union(tables, views)) + ")");
+                        + " or view (it has: " + Badges.visible(String.join(", ", union(tables, views))) + ")");
             }
             Set<String> columns = columns(db);
             for (String c : COLUMNS) {
                 if (!columns.contains(c)) {
                     throw ExhibitException.usage(file + " is an SQLite database but not NSRL RDS v3: its FILE has no "
-                            + c + " column (it has: " + String.join(", ", columns) + ")");
+                            + c + " column (it has: " + Badges.visible(String.join(", ", columns)) + ")");
                 }
             }
             String build = tables.contains("FILE") ? "minimal" : "full";
@@ -65,7 +66,7 @@ final class NsrlReader {
             return "nsrl-rds-v3-" + build;
         } catch (SQLException e) {
             throw ExhibitException.usage(file + " cannot be read as an NSRL RDS v3 SQLite database: SQLite says: "
-                    + e.getMessage().strip());
+                    + Badges.visible(String.valueOf(e.getMessage()).strip()));
         }
     }
 
@@ -82,7 +83,7 @@ final class NsrlReader {
                     byte[] ascii = value == null ? new byte[0] : value.getBytes(StandardCharsets.ISO_8859_1);
                     if (ascii.length != digest.length * 2 || !Digests.decode(ascii, 0, digest.length, digest)) {
                         throw ExhibitException.usage(file + ": FILE row " + row + ": " + COLUMNS[i] + " is "
-                                + (value == null ? "NULL" : "\"" + dev.exhibit.core.text.Badges.visible(value) + "\"")
+                                + (value == null ? "NULL" : "\"" + Badges.visible(value) + "\"")
                                 + ", not " + 2 * digest.length + " hex digits");
                     }
                     sink.accept(a, digest);
@@ -145,7 +146,7 @@ final class NsrlReader {
                     // An older or foreign VERSION table: say what it does have.
                 }
             }
-            return "NSRL RDS " + dev.exhibit.core.text.Badges.visible(String.join(", ", parts));
+            return "NSRL RDS " + Badges.visible(String.join(", ", parts));
         }
     }
 
