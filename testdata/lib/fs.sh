@@ -139,7 +139,7 @@ copy_tree() {
   done < <(sorted_paths "$src")
   # creating entries changed the directories' times: restore them, deepest first
   while IFS= read -r -d '' rel; do
-    [ -d "$src/$rel" ] && touch -d "@$(stat -c %Y "$src/$rel")" "$dest/$rel"
+    if [ -d "$src/$rel" ]; then touch -d "@$(stat -c %Y "$src/$rel")" "$dest/$rel"; fi
   done < <(sorted_paths "$src" | sort -zr)
 }
 

@@ -247,6 +247,20 @@ public final class Export {
             return;
         }
         boolean content = !directory && (w.explicit() || e.size() > 0);
+        streamsOf(e, content, w.explicit(), (attr, stream) -> out.write(e, t, base, parent, name, named, attr, stream));
+    }
+
+    /** Receives one stream an export writes: its attribute (0: the default content) and name ({@code null}). */
+    @FunctionalInterface
+    interface StreamVisitor {
+        void stream(long attr, byte[] name) throws IOException;
+    }
+
+    /**
+     * The streams an export writes of an entry, in the order of its attributes: the default content when {@code
+     * content}, and on NTFS every named {@code $DATA} that holds bytes (every one when {@code explicit}).
+     */
+    static void streamsOf(Entry e, boolean content, boolean explicit, StreamVisitor visitor) throws IOException {
         boolean wroteDefault = false;
         if (e.fileSystem().type().isNtfs()) {
             int count = e.attributeCount();
@@ -257,17 +271,17 @@ public final class Export {
                 }
                 byte[] stream = Attribute.name(attr);
                 if (stream.length > 0) {
-                    if (w.explicit() || Attribute.size(attr) > 0) {
-                        out.write(e, t, base, parent, name, named, attr, stream);
+                    if (explicit || Attribute.size(attr) > 0) {
+                        visitor.stream(attr, stream);
                     }
                 } else if (content && !wroteDefault) {
-                    out.write(e, t, base, parent, name, named, attr, null);
+                    visitor.stream(attr, null);
                     wroteDefault = true;
                 }
             }
         }
         if (content && !wroteDefault) {
-            out.write(e, t, base, parent, name, named, 0, null);
+            visitor.stream(0, null);
         }
     }
 

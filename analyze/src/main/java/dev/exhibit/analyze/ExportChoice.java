@@ -118,7 +118,7 @@ final class ExportChoice {
     }
 
     /** tsk_recover's filter ({@code TskRecover::processFile}) before its test for content. */
-    private static boolean recoverable(Entry e, FileSystem fs) {
+    static boolean recoverable(Entry e, FileSystem fs) {
         if (fs.type().isNtfs()
                 && e.nameMetaAddress() < NTFS_SYSTEM_ENTRIES
                 && e.nameLength() > 0

@@ -35,6 +35,7 @@ final class ExportedStream {
     private final Path dest;
     private final OutputStream manifest;
     private final Diagnostics diagnostics;
+    private final ExportPlaces.Names names = ExportPlaces.Names.onDisk();
     long files;
     long bytes;
     long failures;
@@ -56,7 +57,7 @@ final class ExportedStream {
         // a file read by address has no name; its metadata says where it is
         String inode = Long.toUnsignedString(e.hasMeta() ? e.metaAddress() : e.nameMetaAddress())
                 + (attr == 0 ? "" : "-" + Integer.toUnsignedString(Attribute.type(attr)) + "-" + Attribute.id(attr));
-        Path file = ExportPlaces.place(base, parent, name, stream, inode);
+        Path file = ExportPlaces.place(base, parent, name, stream, inode, names);
         byte[] path = ExportPlaces.path(parent, name);
         MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
         long[] written = {0};

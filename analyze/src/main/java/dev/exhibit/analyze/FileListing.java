@@ -1,15 +1,19 @@
 package dev.exhibit.analyze;
 
+import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.fs.DirectoryWalk;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystem;
 import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.output.BodyfileWriter;
 import dev.exhibit.analyze.output.ByteOut;
+import dev.exhibit.analyze.output.ContentSlot;
 import dev.exhibit.analyze.output.Display;
 import dev.exhibit.analyze.output.EntryWriter;
 import dev.exhibit.analyze.output.JsonLinesWriter;
 import dev.exhibit.analyze.output.TableWriter;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -31,13 +35,16 @@ public final class FileListing {
         JSON_LINES,
         BODYFILE,
         /** For people at a terminal: {@link TableWriter}. */
-        TABLE
+        TABLE,
+        /** hashdeep's format, of the streams an export writes: {@link HashdeepWriter}. */
+        HASHDEEP
     }
 
     /**
      * @param deletedOnly only names whose directory entry is unallocated, as {@code fls -d}
      * @param pathGlob only paths (display form) the {@link Glob} matches, or {@code null} for all
      * @param firstTarget index of the first target to list (the sandbox resumes after a crash with the next one)
+     * @param content what to read of each data stream: digests, media type ({@link ContentOptions#NONE}: nothing)
      */
     public record Request(
             Path image,
@@ -46,15 +53,45 @@ public final class FileListing {
             boolean orphans,
             boolean deletedOnly,
             String pathGlob,
-            int firstTarget) {
+            int firstTarget,
+            ContentOptions content) {
         /** Every name of the selected file systems, orphans included, in {@code format}. */
         public Request(Path image, Selection selection, Format format) {
-            this(image, selection, format, true, false, null, 0);
+            this(image, selection, format, true, false, null, 0, ContentOptions.NONE);
+        }
+
+        public Request {
+            if (format == Format.HASHDEEP
+                    && (content.algorithms().isEmpty() || !HashdeepWriter.COLUMNS.containsAll(content.algorithms()))) {
+                throw ExhibitException.usage("hashdeep's format takes md5, sha1 and sha256 digests, not "
+                        + (content.algorithms().isEmpty()
+                                ? "none"
+                                : content.algorithms().stream()
+                                        .map(HashAlgorithm::id)
+                                        .toList()));
+            }
+        }
+
+        /** A listing that reads no content. */
+        public Request(
+                Path image,
+                Selection selection,
+                Format format,
+                boolean orphans,
+                boolean deletedOnly,
+                String pathGlob,
+                int firstTarget) {
+            this(image, selection, format, orphans, deletedOnly, pathGlob, firstTarget, ContentOptions.NONE);
+        }
+
+        /** The same request, reading {@code what} of each data stream. */
+        public Request reading(ContentOptions what) {
+            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, firstTarget, what);
         }
 
         /** The same request, resumed at target {@code first}. */
         public Request from(int first) {
-            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, first);
+            return new Request(image, selection, format, orphans, deletedOnly, pathGlob, first, content);
         }
     }
 
@@ -70,8 +107,13 @@ public final class FileListing {
             image.warnings().forEach(diagnostics::warning);
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
-            if (request.format() == Format.TABLE && request.firstTarget() == 0) {
-                out.ascii(TableWriter.HEADING);
+            if (request.firstTarget() == 0 && request.format() == Format.TABLE) {
+                out.ascii(TableWriter.heading(request.content()));
+                out.endRecord();
+            }
+            if (request.firstTarget() == 0 && request.format() == Format.HASHDEEP) {
+                out.write(HashdeepWriter.header(request.content().algorithms(), request.image())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 out.endRecord();
             }
             for (Target target : targets) {
@@ -84,19 +126,37 @@ public final class FileListing {
                     continue;
                 }
                 try (fs) {
-                    walk(fs, target, request, out, progress);
+                    walk(fs, target, request, out, progress, diagnostics);
                 }
                 out.flush();
             }
         }
     }
 
-    private static void walk(FileSystem fs, Target target, Request request, ByteOut out, Progress progress)
+    private static void walk(
+            FileSystem fs, Target target, Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
+            throws IOException {
+        if (!request.content().any()) {
+            walk(fs, target, request, out, ContentSlot.direct(out), progress);
+            return;
+        }
+        try (ContentPipeline content =
+                new ContentPipeline(fs, request.content(), out, diagnostics, target.describe())) {
+            walk(fs, target, request, content.scratch(), content, progress);
+            content.finish();
+        }
+    }
+
+    private static void walk(
+            FileSystem fs, Target target, Request request, ByteOut out, ContentSlot slot, Progress progress)
             throws IOException {
         EntryWriter writer = switch (request.format()) {
-            case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs());
-            case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type());
-            case TABLE -> new TableWriter(out, target.partitionName(), fs.type());
+            case BODYFILE -> new BodyfileWriter(out, fs.type().isNtfs(), slot);
+            case JSON_LINES -> new JsonLinesWriter(out, target.partitionName(), fs.type(), slot);
+            case TABLE -> new TableWriter(out, target.partitionName(), fs.type(), request.content(), slot);
+            case HASHDEEP ->
+                new HashdeepWriter(
+                        out, fs, target.partitionName(), request.content().algorithms(), slot);
         };
         byte[] prefix = target.prefix().getBytes(StandardCharsets.US_ASCII);
         long orphanDir = fs.lastInode();

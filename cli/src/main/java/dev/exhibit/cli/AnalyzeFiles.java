@@ -2,9 +2,13 @@ package dev.exhibit.cli;
 
 import dev.exhibit.analyze.FileListing;
 import dev.exhibit.analyze.Glob;
+import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.sandbox.Sandbox;
+import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,6 +47,19 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE, which must not exist.")
     Path out;
 
+    @Option(
+            names = "--hash",
+            paramLabel = "ALGORITHMS",
+            description = "Read every data stream (regular files, NTFS streams, deleted ones too) and add its digests:"
+                    + " md5, sha1, sha256 or sha512, comma-separated (md5,sha1,sha256).")
+    String hash;
+
+    @Option(
+            names = "--types",
+            description = "Add each data stream's media type, found from its content, and whether the name's"
+                    + " extension contradicts it.")
+    boolean types;
+
     /** How the listing is written; by default a table on a terminal, JSON Lines anywhere else. */
     static final class Form {
         @Option(names = "--table", description = "A table for reading (the default on a terminal).")
@@ -53,6 +70,12 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
 
         @Option(names = "--bodyfile", description = "A TSK 3.x body file, byte for byte fls -m's.")
         boolean bodyfile;
+
+        @Option(
+                names = "--hashdeep",
+                description = "A hashdeep list (md5,sha256 unless --hash says otherwise) of the files exhibit"
+                        + " analyze export writes, named as it names them, for hashdeep -a -k.")
+        boolean hashdeep;
     }
 
     @Override
@@ -61,14 +84,36 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
             Glob.parse(pathGlob);
         }
         FileListing.Request request = new FileListing.Request(
-                image, AnalyzeCommand.Where.of(where), format(), !noOrphans, deleted, pathGlob, 0);
+                image,
+                AnalyzeCommand.Where.of(where),
+                format(),
+                !noOrphans,
+                deleted,
+                pathGlob,
+                0,
+                ContentOptions.of(algorithms(), types));
         Sandbox.files(request, AnalyzeCommand.output(spec, out), diagnostics());
         return done();
+    }
+
+    private List<HashAlgorithm> algorithms() {
+        if (hash == null) {
+            // hashdeep's own default
+            return form != null && form.hashdeep ? List.of(HashAlgorithm.MD5, HashAlgorithm.SHA256) : List.of();
+        }
+        try {
+            return HashAlgorithm.parseList(hash);
+        } catch (IllegalArgumentException e) {
+            throw ExhibitException.usage("--hash: " + e.getMessage());
+        }
     }
 
     private FileListing.Format format() {
         if (form != null && form.bodyfile) {
             return FileListing.Format.BODYFILE;
+        }
+        if (form != null && form.hashdeep) {
+            return FileListing.Format.HASHDEEP;
         }
         if (form != null && form.table) {
             return FileListing.Format.TABLE;

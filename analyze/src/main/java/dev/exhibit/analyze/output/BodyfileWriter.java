@@ -1,10 +1,12 @@
 package dev.exhibit.analyze.output;
 
+import dev.exhibit.analyze.content.StreamContent;
 import dev.exhibit.analyze.fs.Attribute;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.Time;
 import dev.exhibit.analyze.tsk.Calls;
 import dev.exhibit.analyze.tsk.Mem;
+import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
 
 /**
@@ -23,10 +25,13 @@ public final class BodyfileWriter implements EntryWriter {
 
     private final ByteOut out;
     private final boolean ntfs;
+    private final ContentSlot slot;
 
-    public BodyfileWriter(ByteOut out, boolean ntfs) {
+    /** @param slot where a data stream's MD5 goes, when the listing reads it ({@link ContentSlot#direct}: 0) */
+    public BodyfileWriter(ByteOut out, boolean ntfs, ContentSlot slot) {
         this.out = out;
         this.ntfs = ntfs;
+        this.slot = slot;
     }
 
     @Override
@@ -74,7 +79,8 @@ public final class BodyfileWriter implements EntryWriter {
 
     private void line(Entry e, byte[] prefix, long attr) throws IOException {
         int attrType = attr == 0 ? 0 : Attribute.type(attr);
-        out.ascii("0|").write(prefix);
+        slot.mark(e, attr, BodyfileWriter::md5);
+        out.write('|').write(prefix);
         sanitized(e.parentPathAddress(), e.parentLength());
         sanitized(e.nameBytesAddress(), e.nameLength());
         if (attr != 0 && isStreamName(attr, attrType)) {
@@ -102,7 +108,7 @@ public final class BodyfileWriter implements EntryWriter {
         out.write('|').write(letter(NAME_LETTERS, e.nameType())).write('/');
         if (!meta) {
             out.ascii("----------|0|0|0|0|0|0|0\n");
-            out.endRecord();
+            slot.end();
             return;
         }
         mode(e);
@@ -117,7 +123,13 @@ public final class BodyfileWriter implements EntryWriter {
         } else {
             times(e, Time.ATIME, Time.MTIME, Time.CTIME, Time.CRTIME);
         }
-        out.endRecord();
+        slot.end();
+    }
+
+    /** The body file's first field: the stream's MD5 when it was computed, else {@code 0} as fls writes it. */
+    private static void md5(ByteOut out, StreamContent content) throws IOException {
+        String md5 = content == null ? null : content.hex(HashAlgorithm.MD5);
+        out.ascii(md5 == null ? "0" : md5);
     }
 
     private void times(Entry e, Time a, Time m, Time c, Time cr) throws IOException {

@@ -47,12 +47,17 @@ public final class JsonLinesWriter extends StreamRecords {
 
     private final ByteOut out;
     private final String partition;
+    private final ContentSlot slot;
     private final Base64.Encoder base64 = Base64.getEncoder();
 
-    /** @param partition the partition's name ({@code p2}), or {@code null} for a file system without a partition */
-    public JsonLinesWriter(ByteOut out, String partition, FileSystemType type) {
+    /**
+     * @param partition the partition's name ({@code p2}), or {@code null} for a file system without a partition
+     * @param slot where each record gets its content's digests and type ({@link ContentSlot#direct}: none)
+     */
+    public JsonLinesWriter(ByteOut out, String partition, FileSystemType type, ContentSlot slot) {
         super(type);
         this.out = out;
+        this.slot = slot;
         // names are p or m and digits, nothing JSON would have to escape
         this.partition = partition == null ? "null" : "\"" + partition + "\"";
     }
@@ -86,8 +91,10 @@ public final class JsonLinesWriter extends StreamRecords {
         out.ascii(",\"deleted\":").ascii(deleted ? "true" : "false");
         out.ascii(",\"orphan\":").ascii(orphan ? "true" : "false");
         if (!e.hasMeta()) {
-            out.ascii(",\"metaType\":null,\"metaAllocated\":null,\"reallocated\":false,\"size\":null}\n");
-            out.endRecord();
+            out.ascii(",\"metaType\":null,\"metaAllocated\":null,\"reallocated\":false,\"size\":null");
+            slot.mark(e, attr, JsonContent::write);
+            out.ascii("}\n");
+            slot.end();
             return;
         }
         boolean metaAllocated = (e.metaFlags() & Entry.META_ALLOC) != 0;
@@ -120,8 +127,9 @@ public final class JsonLinesWriter extends StreamRecords {
             Display.writeJson(out, target, 0, target.length);
             out.ascii(",\"symlinkTargetBytes\":\"").write(base64.encode(target)).write('"');
         }
+        slot.mark(e, attr, JsonContent::write);
         out.ascii("}\n");
-        out.endRecord();
+        slot.end();
     }
 
     private void time(Entry e, String key, Time t) throws IOException {

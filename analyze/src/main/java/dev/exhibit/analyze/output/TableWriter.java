@@ -1,11 +1,16 @@
 package dev.exhibit.analyze.output;
 
+import dev.exhibit.analyze.content.ContentOptions;
+import dev.exhibit.analyze.content.MediaTypes;
+import dev.exhibit.analyze.content.StreamContent;
 import dev.exhibit.analyze.fs.Attribute;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystemType;
 import dev.exhibit.analyze.fs.Time;
 import dev.exhibit.analyze.tsk.Mem;
+import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * The listing as a table for a person at a terminal: partition, type as fls writes it ({@code r/r}, {@code d/d}),
@@ -21,30 +26,56 @@ public final class TableWriter extends StreamRecords {
     private static final int SIZE_WIDTH = 12;
     private static final int TIME_WIDTH = 19;
 
-    /** The first line, naming every column and the zone of the times, aligned as the rows are. */
-    public static final String HEADING = String.format(
-            "%-" + (PARTITION_WIDTH + 1) + "s%-5s%-" + (STATE_WIDTH + 1) + "s%" + INODE_WIDTH + "s%" + SIZE_WIDTH
-                    + "s  %-" + TIME_WIDTH + "s  %-" + TIME_WIDTH + "s  %-" + TIME_WIDTH + "s  %-" + TIME_WIDTH
-                    + "s  %s\n",
-            "Part",
-            "Type",
-            "State",
-            "Inode",
-            "Size",
-            "Modified (UTC)",
-            "Accessed (UTC)",
-            "Changed (UTC)",
-            "Created (UTC)",
-            "Path");
+    /** Width of the media-type column; a longer type shifts the rest of its line. */
+    private static final int TYPE_WIDTH = 24;
+
+    /** The first line of a listing that reads no content. */
+    public static final String HEADING = heading(ContentOptions.NONE);
+
+    /**
+     * The first line, naming every column and the zone of the times, aligned as the rows are: with digests asked, a
+     * column for the first of them; with types, one for the media type.
+     */
+    public static String heading(ContentOptions content) {
+        StringBuilder b = new StringBuilder(String.format(
+                "%-" + (PARTITION_WIDTH + 1) + "s%-5s%-" + (STATE_WIDTH + 1) + "s%" + INODE_WIDTH + "s%" + SIZE_WIDTH
+                        + "s  %-" + TIME_WIDTH + "s  %-" + TIME_WIDTH + "s  %-" + TIME_WIDTH + "s  %-" + TIME_WIDTH
+                        + "s",
+                "Part",
+                "Type",
+                "State",
+                "Inode",
+                "Size",
+                "Modified (UTC)",
+                "Accessed (UTC)",
+                "Changed (UTC)",
+                "Created (UTC)"));
+        if (!content.algorithms().isEmpty()) {
+            HashAlgorithm a = content.algorithms().getFirst();
+            b.append("  ").append(String.format("%-" + hexWidth(a) + "s", a.id().toUpperCase(Locale.ROOT)));
+        }
+        if (content.types()) {
+            b.append("  ").append(String.format("%-" + TYPE_WIDTH + "s", "Media type"));
+        }
+        return b.append("  Path\n").toString();
+    }
 
     private final ByteOut out;
     private final String partition;
+    private final ContentOptions content;
+    private final ContentSlot slot;
 
-    /** @param partition the partition's name ({@code p2}), or {@code null} for a file system without a partition */
-    public TableWriter(ByteOut out, String partition, FileSystemType type) {
+    /**
+     * @param partition the partition's name ({@code p2}), or {@code null} for a file system without a partition
+     * @param content the columns {@link #heading} gave for what the listing reads
+     * @param slot where each row gets them
+     */
+    public TableWriter(ByteOut out, String partition, FileSystemType type, ContentOptions content, ContentSlot slot) {
         super(type);
         this.out = out;
         this.partition = partition == null ? "-" : partition;
+        this.content = content;
+        this.slot = slot;
     }
 
     @Override
@@ -72,6 +103,7 @@ public final class TableWriter extends StreamRecords {
         time(e, meta, Time.ATIME);
         time(e, meta, Time.CTIME);
         time(e, meta, Time.CRTIME);
+        slot.mark(e, attr, this::columns);
         out.ascii("  ");
         Display.write(out, path, 0, pathLength);
         byte[] stream = streamName(attr);
@@ -85,7 +117,29 @@ public final class TableWriter extends StreamRecords {
             Display.write(out, target, 0, target.length);
         }
         out.write('\n');
-        out.endRecord();
+        slot.end();
+    }
+
+    /** The first digest and the media type ({@code !} before it: the name's extension contradicts it), or dashes. */
+    private void columns(ByteOut out, StreamContent c) throws IOException {
+        if (!content.algorithms().isEmpty()) {
+            HashAlgorithm a = content.algorithms().getFirst();
+            out.ascii("  ");
+            String hex = c == null ? "-" : c.hex(a);
+            out.ascii(hex);
+            pad(out, hexWidth(a) - hex.length());
+        }
+        if (content.types()) {
+            out.ascii("  ");
+            MediaTypes.Detection t = c == null ? null : c.type();
+            String type = t == null ? "-" : (t.extensionMismatch() ? "!" : "") + t.mediaType();
+            out.ascii(type);
+            pad(out, TYPE_WIDTH - type.length());
+        }
+    }
+
+    private static int hexWidth(HashAlgorithm a) {
+        return a.newDigest().getDigestLength() * 2;
     }
 
     private void time(Entry e, boolean meta, Time t) throws IOException {
@@ -108,6 +162,10 @@ public final class TableWriter extends StreamRecords {
     }
 
     private void pad(int n) throws IOException {
+        pad(out, n);
+    }
+
+    private static void pad(ByteOut out, int n) throws IOException {
         for (int i = 0; i < n; i++) {
             out.write(' ');
         }

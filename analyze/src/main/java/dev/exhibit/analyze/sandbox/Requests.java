@@ -4,12 +4,15 @@ import dev.exhibit.analyze.Export;
 import dev.exhibit.analyze.FileContent;
 import dev.exhibit.analyze.FileListing;
 import dev.exhibit.analyze.Selection;
+import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.fs.InodeAddress;
+import dev.exhibit.core.digest.HashAlgorithm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The requests a supervisor hands its worker, as {@code key=value} arguments. Plain arguments rather than JSON: the
@@ -64,10 +67,14 @@ final class Requests {
             a.add("pathGlob=" + r.pathGlob());
         }
         a.add("firstTarget=" + r.firstTarget());
+        a.add("hash=" + r.content().algorithms().stream().map(HashAlgorithm::id).collect(Collectors.joining(",")));
+        a.add("types=" + r.content().types());
+        a.add("threads=" + r.content().threads());
         return a;
     }
 
     static FileListing.Request files(Args a) {
+        String hash = a.get("hash");
         return new FileListing.Request(
                 image(a),
                 selection(a),
@@ -75,7 +82,11 @@ final class Requests {
                 a.flag("orphans"),
                 a.flag("deletedOnly"),
                 a.get("pathGlob"),
-                a.number("firstTarget").intValue());
+                a.number("firstTarget").intValue(),
+                new ContentOptions(
+                        hash == null || hash.isEmpty() ? List.of() : HashAlgorithm.parseList(hash),
+                        a.flag("types"),
+                        a.number("threads").intValue()));
     }
 
     static List<String> content(FileContent.Request r) {

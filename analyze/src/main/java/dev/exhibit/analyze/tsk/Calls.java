@@ -82,6 +82,28 @@ public final class Calls {
                 fn("tsk_fs_file_attr_get_idx", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT));
     }
 
+    /**
+     * The calls of a thread that reads files while another walks the directories: pointers as {@code long}, since
+     * the file system's own segment is confined to the walking thread.
+     */
+    private static final class Streams {
+        static final MethodHandle OPEN_META =
+                fn("tsk_fs_file_open_meta", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        static final MethodHandle CLOSE = fn("tsk_fs_file_close", FunctionDescriptor.ofVoid(JAVA_LONG));
+        static final MethodHandle WALK =
+                fn("tsk_fs_file_walk", FunctionDescriptor.of(JAVA_BYTE, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle WALK_TYPE = fn(
+                "tsk_fs_file_walk_type",
+                FunctionDescriptor.of(JAVA_BYTE, JAVA_LONG, JAVA_INT, JAVA_SHORT, JAVA_INT, ADDRESS, JAVA_LONG));
+        static final MethodHandle READ_TYPE = fn(
+                "tsk_fs_file_read_type",
+                FunctionDescriptor.of(
+                        JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_SHORT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        static final MethodHandle READ = fn(
+                "tsk_fs_file_read",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    }
+
     private Calls() {}
 
     private static MethodHandle fn(String name, FunctionDescriptor descriptor) {
@@ -280,6 +302,53 @@ public final class Calls {
             MemorySegment file, int type, int id, int flags, MemorySegment action, MemorySegment ptr) {
         try {
             return (byte) Files.FILE_WALK_TYPE.invokeExact(file, type, (short) id, flags, action, ptr) != 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code tsk_fs_file_open_meta(fs, NULL, inode)}: the file's address, 0 on error. */
+    public static long streamOpen(long fs, long inode) {
+        try {
+            return (long) Streams.OPEN_META.invokeExact(fs, 0L, inode);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    public static void streamClose(long file) {
+        try {
+            Streams.CLOSE.invokeExact(file);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code tsk_fs_file_walk} ({@code type} negative: the default attribute) or {@code tsk_fs_file_walk_type};
+     * true on error.
+     */
+    public static boolean streamWalk(long file, int type, int id, int flags, MemorySegment action) {
+        try {
+            if (type < 0) {
+                return (byte) Streams.WALK.invokeExact(file, flags, action, 0L) != 0;
+            }
+            return (byte) Streams.WALK_TYPE.invokeExact(file, type, (short) id, flags, action, 0L) != 0;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code tsk_fs_file_read} ({@code type} negative) or {@code tsk_fs_file_read_type}: up to {@code length} bytes
+     * at {@code byteOffset} of the stream into {@code buffer}; the count read, or -1 on error.
+     */
+    public static long streamRead(long file, int type, int id, int flags, long byteOffset, long buffer, long length) {
+        try {
+            if (type < 0) {
+                return (long) Streams.READ.invokeExact(file, byteOffset, buffer, length, flags);
+            }
+            return (long) Streams.READ_TYPE.invokeExact(file, type, (short) id, byteOffset, buffer, length, flags);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -1,0 +1,33 @@
+package dev.exhibit.analyze.content;
+
+import dev.exhibit.core.digest.HashAlgorithm;
+import java.util.List;
+
+/**
+ * What a listing reads of each data stream.
+ *
+ * @param algorithms the digests to compute, in the order given (empty: none)
+ * @param types whether to find each stream's media type from its content
+ * @param threads how many streams are read at once
+ */
+public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads) {
+    /** Nothing: the listing reads no content. */
+    public static final ContentOptions NONE = new ContentOptions(List.of(), false, 1);
+
+    public ContentOptions {
+        algorithms = List.copyOf(algorithms);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads (" + threads + ") must be at least 1");
+        }
+    }
+
+    /** The given digests and types, read by as many threads as there are processors. */
+    public static ContentOptions of(List<HashAlgorithm> algorithms, boolean types) {
+        return new ContentOptions(algorithms, types, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Whether any content is read at all. */
+    public boolean any() {
+        return !algorithms.isEmpty() || types;
+    }
+}
