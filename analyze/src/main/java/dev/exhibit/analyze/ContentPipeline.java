@@ -9,6 +9,7 @@ import dev.exhibit.analyze.fs.Attribute;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystem;
 import dev.exhibit.analyze.fs.StreamReader;
+import dev.exhibit.analyze.hashset.HashSets;
 import dev.exhibit.analyze.output.ByteOut;
 import dev.exhibit.analyze.output.ContentSlot;
 import dev.exhibit.analyze.output.Display;
@@ -60,6 +61,7 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     private final Queue<Reader> opened = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Reader> reader = ThreadLocal.withInitial(this::newReader);
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private final HashSetHits hits;
     private final int window;
     private int mark = -1;
     private Format format;
@@ -72,8 +74,11 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     /**
      * @param out where the records go, in order
      * @param place the file system, for messages ({@code partition p1 (sector 2048)})
+     * @param sets the hash sets each stream is looked up in, or null
      */
-    ContentPipeline(FileSystem fs, ContentOptions options, ByteOut out, Diagnostics diagnostics, String place) {
+    ContentPipeline(
+            FileSystem fs, ContentOptions options, ByteOut out, Diagnostics diagnostics, String place, HashSets sets) {
+        this.hits = sets == null ? null : new HashSetHits(sets, diagnostics, place);
         this.fs = fs;
         this.place = place;
         this.options = options;
@@ -137,6 +142,9 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
             }
             out.write(p.record(), p.mark(), p.record().length - p.mark());
             out.endRecord();
+            if (c != null && hits != null) {
+                hits.count(p.where(), c);
+            }
             if (c != null) {
                 for (StreamContent.Unreadable u : c.unreadable()) {
                     diagnostics.problem("incomplete content of " + p.where() + " in " + place + ": " + u.lengthBytes()
@@ -151,6 +159,9 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     void finish() throws IOException {
         while (!waiting.isEmpty()) {
             drain(true);
+        }
+        if (hits != null) {
+            hits.finish();
         }
     }
 
@@ -216,7 +227,8 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     private StreamContent read(StreamRef stream) {
         Reader r = reader.get();
         try {
-            return r.digester().read(r.stream(), stream);
+            StreamContent c = r.digester().read(r.stream(), stream);
+            return hits == null ? c : hits.lookUp(c);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

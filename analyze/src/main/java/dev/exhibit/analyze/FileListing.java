@@ -4,6 +4,7 @@ import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.fs.DirectoryWalk;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystem;
+import dev.exhibit.analyze.hashset.HashSets;
 import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.output.BodyfileWriter;
 import dev.exhibit.analyze.output.ByteOut;
@@ -103,7 +104,10 @@ public final class FileListing {
      */
     public static void run(Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
             throws IOException {
-        try (Image image = Image.open(request.image())) {
+        try (Image image = Image.open(request.image());
+                HashSets sets = request.content().hashSets().any()
+                        ? request.content().hashSets().open()
+                        : null) {
             image.warnings().forEach(diagnostics::warning);
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
@@ -126,7 +130,7 @@ public final class FileListing {
                     continue;
                 }
                 try (fs) {
-                    walk(fs, target, request, out, progress, diagnostics);
+                    walk(fs, target, request, out, progress, diagnostics, sets);
                 }
                 out.flush();
             }
@@ -134,14 +138,20 @@ public final class FileListing {
     }
 
     private static void walk(
-            FileSystem fs, Target target, Request request, ByteOut out, Progress progress, Diagnostics diagnostics)
+            FileSystem fs,
+            Target target,
+            Request request,
+            ByteOut out,
+            Progress progress,
+            Diagnostics diagnostics,
+            HashSets sets)
             throws IOException {
         if (!request.content().any()) {
             walk(fs, target, request, out, ContentSlot.direct(out), progress);
             return;
         }
         try (ContentPipeline content =
-                new ContentPipeline(fs, request.content(), out, diagnostics, target.describe())) {
+                new ContentPipeline(fs, request.content(), out, diagnostics, target.describe(), sets)) {
             walk(fs, target, request, content.scratch(), content, progress);
             content.finish();
         }

@@ -216,6 +216,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     problems.add(p);
                     err.println("exhibit: warning: " + p);
                     err.flush();
+                },
+                n -> {
+                    err.println("exhibit: " + n);
+                    err.flush();
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.exhibit.analyze.content;
 
+import dev.exhibit.analyze.hashset.HashSetChoice;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.util.List;
 
@@ -9,10 +10,15 @@ import java.util.List;
  * @param algorithms the digests to compute, in the order given (empty: none)
  * @param types whether to find each stream's media type from its content
  * @param threads how many streams are read at once
+ * @param hashSets the sets each stream's digests are looked up in ({@link HashSetChoice#NONE}: none)
  */
-public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads) {
+public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads, HashSetChoice hashSets) {
     /** Nothing: the listing reads no content. */
     public static final ContentOptions NONE = new ContentOptions(List.of(), false, 1);
+
+    public ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads) {
+        this(algorithms, types, threads, HashSetChoice.NONE);
+    }
 
     public ContentOptions {
         algorithms = List.copyOf(algorithms);
@@ -24,6 +30,11 @@ public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int 
     /** The given digests and types, read by as many threads as there are processors. */
     public static ContentOptions of(List<HashAlgorithm> algorithms, boolean types) {
         return new ContentOptions(algorithms, types, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same, looking each stream's digests up in {@code sets}. */
+    public ContentOptions lookingUp(HashSetChoice sets) {
+        return new ContentOptions(algorithms, types, threads, sets);
     }
 
     /** Whether any content is read at all. */

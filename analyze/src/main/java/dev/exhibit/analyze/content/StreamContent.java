@@ -1,5 +1,6 @@
 package dev.exhibit.analyze.content;
 
+import dev.exhibit.analyze.hashset.HashSetManifest;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.List;
  * @param reusedBytes bytes of such a stream read from blocks the file system marks in use now: certainly another
  *     file's (0 for live files)
  * @param type the media type found from the content, or {@code null} when not asked
+ * @param hashSets the hash sets that hold one of the digests, or {@code null} when none was asked
  */
 public record StreamContent(
         long bytes,
@@ -25,7 +27,8 @@ public record StreamContent(
         List<Unreadable> unreadable,
         boolean mayBeReused,
         long reusedBytes,
-        MediaTypes.Detection type) {
+        MediaTypes.Detection type,
+        List<HashSetManifest> hashSets) {
     /**
      * A run of the stream libtsk could not read.
      *
@@ -36,8 +39,14 @@ public record StreamContent(
 
     public StreamContent {
         algorithms = List.copyOf(algorithms);
+        hashSets = hashSets == null ? null : List.copyOf(hashSets);
         digests = List.copyOf(digests);
         unreadable = List.copyOf(unreadable);
+    }
+
+    /** The same, found in {@code sets} (empty: in none). */
+    public StreamContent in(List<HashSetManifest> sets) {
+        return new StreamContent(bytes, algorithms, digests, unreadable, mayBeReused, reusedBytes, type, sets);
     }
 
     /** The digest by {@code a} as lowercase hex, or {@code null} when it was not computed. */

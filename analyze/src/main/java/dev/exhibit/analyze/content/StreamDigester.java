@@ -57,7 +57,7 @@ public final class StreamDigester implements StreamReader.Sink {
             out.add(d.digest());
         }
         MediaTypes.Detection type = types == null ? null : types.detect(head, headLength, stream.name());
-        return new StreamContent(bytes, algorithms, out, unreadable, mayBeReused, reusedBytes, type);
+        return new StreamContent(bytes, algorithms, out, unreadable, mayBeReused, reusedBytes, type, null);
     }
 
     @Override
