@@ -9,6 +9,7 @@ import dev.exhibit.analyze.fs.Attribute;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystem;
 import dev.exhibit.analyze.fs.StreamReader;
+import dev.exhibit.analyze.hashset.HashSets;
 import dev.exhibit.analyze.output.ByteOut;
 import dev.exhibit.analyze.output.ContentSlot;
 import dev.exhibit.analyze.output.Display;
@@ -68,6 +69,7 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     private final Queue<Reader> opened = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<Reader> reader = ThreadLocal.withInitial(this::newReader);
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private final HashSetHits hits;
     private final int window;
     private int mark = -1;
     private Format format;
@@ -81,8 +83,11 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     /**
      * @param out where the records go, in order
      * @param place the file system, for messages ({@code partition p1 (sector 2048)})
+     * @param sets the hash sets each stream is looked up in, or null
      */
-    ContentPipeline(FileSystem fs, ContentOptions options, ByteOut out, Diagnostics diagnostics, String place) {
+    ContentPipeline(
+            FileSystem fs, ContentOptions options, ByteOut out, Diagnostics diagnostics, String place, HashSets sets) {
+        this.hits = sets == null ? null : new HashSetHits(sets, diagnostics, place);
         this.fs = fs;
         this.place = place;
         this.options = options;
@@ -148,6 +153,9 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
             }
             out.write(p.record(), p.mark(), p.record().length - p.mark());
             out.endRecord();
+            if (c != null && hits != null) {
+                hits.count(Display.of(p.where()), c);
+            }
             if (c != null) {
                 for (StreamContent.Unreadable u : c.unreadable()) {
                     String message = "incomplete content of " + Display.of(p.where()) + " in " + place + ": "
@@ -169,6 +177,9 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     void finish() throws IOException {
         while (!waiting.isEmpty()) {
             drain(true);
+        }
+        if (hits != null) {
+            hits.finish();
         }
     }
 
@@ -244,7 +255,8 @@ final class ContentPipeline implements ContentSlot, AutoCloseable {
     private StreamContent read(StreamRef stream) {
         Reader r = reader.get();
         try {
-            return r.digester().read(r.stream(), stream);
+            StreamContent c = r.digester().read(r.stream(), stream);
+            return hits == null ? c : hits.lookUp(c);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

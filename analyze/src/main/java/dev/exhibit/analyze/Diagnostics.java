@@ -13,13 +13,25 @@ public interface Diagnostics {
 
     void problem(String message);
 
+    /** A finding the reader asked for, reported beside the output (a listing's hash-set hits); dropped by default. */
+    default void note(String message) {}
+
     /** Drops everything: for callers that read the problems from the result itself (a summary lists them). */
     static Diagnostics ignored() {
         return of(m -> {}, m -> {});
     }
 
     static Diagnostics of(Consumer<String> warnings, Consumer<String> problems) {
+        return of(warnings, problems, m -> {});
+    }
+
+    static Diagnostics of(Consumer<String> warnings, Consumer<String> problems, Consumer<String> notes) {
         return new Diagnostics() {
+            @Override
+            public void note(String message) {
+                notes.accept(message);
+            }
+
             @Override
             public void warning(String message) {
                 warnings.accept(message);

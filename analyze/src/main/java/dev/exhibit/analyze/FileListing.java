@@ -4,6 +4,7 @@ import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.fs.DirectoryWalk;
 import dev.exhibit.analyze.fs.Entry;
 import dev.exhibit.analyze.fs.FileSystem;
+import dev.exhibit.analyze.hashset.HashSets;
 import dev.exhibit.analyze.img.Image;
 import dev.exhibit.analyze.output.BodyfileWriter;
 import dev.exhibit.analyze.output.ByteOut;
@@ -117,7 +118,10 @@ public final class FileListing {
             request = request.reading(request.content().withByteRuns());
         }
         boolean dfxml = request.format() == Format.DFXML;
-        try (Image image = Image.open(request.image())) {
+        try (Image image = Image.open(request.image());
+                HashSets sets = request.content().hashSets().any()
+                        ? request.content().hashSets().open()
+                        : null) {
             image.warnings().forEach(diagnostics::warning);
             List<Target> targets = request.selection().resolve(image);
             progress.targets(targets.size());
@@ -138,7 +142,7 @@ public final class FileListing {
                     if (dfxml) {
                         DfxmlWriter.volume(out, fs);
                     }
-                    walk(fs, target, request, out, progress, diagnostics, ids);
+                    walk(fs, target, request, out, progress, diagnostics, ids, sets);
                     if (dfxml) {
                         DfxmlWriter.endVolume(out);
                     }
@@ -178,14 +182,15 @@ public final class FileListing {
             ByteOut out,
             Progress progress,
             Diagnostics diagnostics,
-            long[] ids)
+            long[] ids,
+            HashSets sets)
             throws IOException {
         if (!request.content().any()) {
             walk(fs, target, request, out, ContentSlot.direct(out), progress, ids);
             return;
         }
         try (ContentPipeline content =
-                new ContentPipeline(fs, request.content(), out, diagnostics, target.describe())) {
+                new ContentPipeline(fs, request.content(), out, diagnostics, target.describe(), sets)) {
             walk(fs, target, request, content.scratch(), content, progress, ids);
             content.finish();
         }

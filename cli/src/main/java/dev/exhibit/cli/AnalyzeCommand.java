@@ -230,6 +230,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     problems.add(p);
                     err.println("exhibit: warning: " + p);
                     err.flush();
+                },
+                n -> {
+                    err.println("exhibit: " + n);
+                    err.flush();
                 });
     }
 

@@ -3,6 +3,7 @@ package dev.exhibit.cli;
 import dev.exhibit.analyze.FileListing;
 import dev.exhibit.analyze.Glob;
 import dev.exhibit.analyze.content.ContentOptions;
+import dev.exhibit.analyze.hashset.HashSetChoice;
 import dev.exhibit.analyze.sandbox.Sandbox;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.io.IOException;
@@ -54,6 +55,17 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
     String hash;
 
     @Option(
+            names = "--hashset",
+            paramLabel = "NAME",
+            description = "Look every data stream's digests up in the hash set NAME (repeat it for more): JSON Lines"
+                    + " gives each stream the sets that hold it, and stderr lists notable streams and counts known"
+                    + " and notable ones. Without --hash, the digests the sets hold are computed.")
+    List<String> hashSets;
+
+    @picocli.CommandLine.Mixin
+    HashsetCommand.StoreOption store = new HashsetCommand.StoreOption();
+
+    @Option(
             names = "--types",
             description = "Add each data stream's media type, found from its content, and whether the name's"
                     + " extension contradicts it.")
@@ -90,15 +102,26 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
                 deleted,
                 pathGlob,
                 0,
-                ContentOptions.of(algorithms(), types));
+                ContentOptions.of(algorithms(), types).lookingUp(hashSetChoice()));
         Sandbox.files(request, AnalyzeCommand.output(spec, out), diagnostics());
         return done();
     }
 
-    private List<HashAlgorithm> algorithms() {
+    private List<HashAlgorithm> algorithms() throws IOException {
+        if (hash == null && hashSets != null) {
+            return AnalyzeHashSets.algorithms(store.store(), hashSets);
+        }
         // without --hash, hashdeep's own default
         return AnalyzeCommand.algorithms(
                 hash, form != null && form.hashdeep ? List.of(HashAlgorithm.MD5, HashAlgorithm.SHA256) : List.of());
+    }
+
+    private HashSetChoice hashSetChoice() throws IOException {
+        if (hashSets == null) {
+            return HashSetChoice.NONE;
+        }
+        AnalyzeHashSets.check(store.store(), hashSets, algorithms());
+        return new HashSetChoice(store.store().directory(), hashSets);
     }
 
     private FileListing.Format format() {

@@ -42,6 +42,7 @@ public final class Main extends GroupCommand {
             WriteblockCommand.class,
             AnalyzeCommand.class,
             TimelineCommand.class,
+            HashsetCommand.class,
             CaseCommand.class,
             CustodyCommand.class,
             ChainCommand.class,

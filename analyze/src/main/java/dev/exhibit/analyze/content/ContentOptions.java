@@ -1,5 +1,6 @@
 package dev.exhibit.analyze.content;
 
+import dev.exhibit.analyze.hashset.HashSetChoice;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.util.List;
 
@@ -10,13 +11,15 @@ import java.util.List;
  * @param types whether to find each stream's media type from its content
  * @param threads how many streams are read at once
  * @param byteRuns whether to note where each stream lies ({@link ByteRun})
+ * @param hashSets the sets each stream's digests are looked up in ({@link HashSetChoice#NONE}: none)
  */
-public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads, boolean byteRuns) {
+public record ContentOptions(
+        List<HashAlgorithm> algorithms, boolean types, int threads, boolean byteRuns, HashSetChoice hashSets) {
     /** Nothing: the listing reads no content. */
     public static final ContentOptions NONE = new ContentOptions(List.of(), false, 1);
 
     public ContentOptions(List<HashAlgorithm> algorithms, boolean types, int threads) {
-        this(algorithms, types, threads, false);
+        this(algorithms, types, threads, false, HashSetChoice.NONE);
     }
 
     public ContentOptions {
@@ -33,7 +36,12 @@ public record ContentOptions(List<HashAlgorithm> algorithms, boolean types, int 
 
     /** The same, noting where each stream lies. */
     public ContentOptions withByteRuns() {
-        return new ContentOptions(algorithms, types, threads, true);
+        return new ContentOptions(algorithms, types, threads, true, hashSets);
+    }
+
+    /** The same, looking each stream's digests up in {@code sets}. */
+    public ContentOptions lookingUp(HashSetChoice sets) {
+        return new ContentOptions(algorithms, types, threads, byteRuns, sets);
     }
 
     /** Whether any content is read at all. */

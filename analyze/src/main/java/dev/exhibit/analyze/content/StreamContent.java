@@ -1,5 +1,6 @@
 package dev.exhibit.analyze.content;
 
+import dev.exhibit.analyze.hashset.HashSetManifest;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param type the media type found from the content, or {@code null} when not asked
  * @param runs where the stream lies, in stream order (empty when not asked); the parts read after an unreadable
  *     run are not located
+ * @param hashSets the hash sets that hold one of the digests, or {@code null} when none was asked
  */
 public record StreamContent(
         long bytes,
@@ -28,7 +30,8 @@ public record StreamContent(
         boolean mayBeReused,
         long reusedBytes,
         MediaTypes.Detection type,
-        List<ByteRun> runs) {
+        List<ByteRun> runs,
+        List<HashSetManifest> hashSets) {
     /**
      * A run of the stream libtsk could not read.
      *
@@ -39,9 +42,15 @@ public record StreamContent(
 
     public StreamContent {
         algorithms = List.copyOf(algorithms);
+        hashSets = hashSets == null ? null : List.copyOf(hashSets);
         digests = List.copyOf(digests);
         unreadable = List.copyOf(unreadable);
         runs = List.copyOf(runs);
+    }
+
+    /** The same, found in {@code sets} (empty: in none). */
+    public StreamContent in(List<HashSetManifest> sets) {
+        return new StreamContent(bytes, algorithms, digests, unreadable, mayBeReused, reusedBytes, type, runs, sets);
     }
 
     /** The digest by {@code a} as lowercase hex, or {@code null} when it was not computed. */

@@ -69,7 +69,15 @@ public final class StreamDigester implements StreamReader.Sink {
         }
         MediaTypes.Detection type = types == null ? null : types.detect(head, headLength, stream.name());
         return new StreamContent(
-                bytes, algorithms, out, unreadable, mayBeReused, reusedBytes, type, runs == null ? List.of() : runs);
+                bytes,
+                algorithms,
+                out,
+                unreadable,
+                mayBeReused,
+                reusedBytes,
+                type,
+                runs == null ? List.of() : runs,
+                null);
     }
 
     @Override

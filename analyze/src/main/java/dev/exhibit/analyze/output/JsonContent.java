@@ -23,6 +23,16 @@ final class JsonContent {
         if (!c.algorithms().isEmpty()) {
             out.ascii(",\"hashedBytes\":").decimal(c.bytes());
         }
+        if (c.hashSets() != null) {
+            // set names are letters, digits, '.', '_' and '-' (HashSetStore): nothing to escape
+            out.ascii(",\"hashsets\":[");
+            for (int i = 0; i < c.hashSets().size(); i++) {
+                out.ascii(i == 0 ? "\"" : ",\"")
+                        .ascii(c.hashSets().get(i).name())
+                        .write('"');
+            }
+            out.write(']');
+        }
         out.ascii(",\"unreadable\":[");
         boolean first = true;
         for (StreamContent.Unreadable u : c.unreadable()) {

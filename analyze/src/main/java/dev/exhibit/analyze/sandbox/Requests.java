@@ -6,6 +6,7 @@ import dev.exhibit.analyze.FileListing;
 import dev.exhibit.analyze.Selection;
 import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.fs.InodeAddress;
+import dev.exhibit.analyze.hashset.HashSetChoice;
 import dev.exhibit.core.digest.HashAlgorithm;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +71,10 @@ final class Requests {
         a.add("hash=" + r.content().algorithms().stream().map(HashAlgorithm::id).collect(Collectors.joining(",")));
         a.add("types=" + r.content().types());
         a.add("threads=" + r.content().threads());
+        if (r.content().hashSets().any()) {
+            a.add("hashsetStore=" + r.content().hashSets().store());
+            r.content().hashSets().names().forEach(n -> a.add("hashset=" + n));
+        }
         return a;
     }
 
@@ -86,7 +91,11 @@ final class Requests {
                 new ContentOptions(
                         hash == null || hash.isEmpty() ? List.of() : HashAlgorithm.parseList(hash),
                         a.flag("types"),
-                        a.number("threads").intValue()));
+                        a.number("threads").intValue(),
+                        false,
+                        a.get("hashsetStore") == null
+                                ? HashSetChoice.NONE
+                                : new HashSetChoice(Path.of(a.get("hashsetStore")), a.all("hashset"))));
     }
 
     static List<String> content(FileContent.Request r) {

@@ -203,13 +203,15 @@ final class Worker {
         }
     }
 
-    /** Forwards the worker's warning and problem lines as they come and keeps the last lines of anything else. */
+    /** Forwards the worker's warning, problem and note lines as they come and keeps the last lines of anything else. */
     private static List<String> relay(Process p, Diagnostics diagnostics) throws IOException {
         List<String> other = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.startsWith(WorkerMain.WARNING_PREFIX)) {
                     diagnostics.warning(line.substring(WorkerMain.WARNING_PREFIX.length()));
+                } else if (line.startsWith(WorkerMain.NOTE_PREFIX)) {
+                    diagnostics.note(line.substring(WorkerMain.NOTE_PREFIX.length()));
                 } else if (line.startsWith(WorkerMain.PROBLEM_PREFIX)) {
                     diagnostics.problem(line.substring(WorkerMain.PROBLEM_PREFIX.length()));
                 } else if (!line.isBlank()) {

@@ -37,6 +37,7 @@ import java.nio.file.StandardOpenOption;
 public final class WorkerMain {
     static final String WARNING_PREFIX = "exhibit: warning: ";
     static final String PROBLEM_PREFIX = "exhibit: problem: ";
+    static final String NOTE_PREFIX = "exhibit: note: ";
 
     private WorkerMain() {}
 
@@ -52,7 +53,8 @@ public final class WorkerMain {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Diagnostics diagnostics = Diagnostics.of(
                 w -> err.println(WARNING_PREFIX + w.replace('\n', ' ')),
-                p -> err.println(PROBLEM_PREFIX + p.replace('\n', ' ')));
+                p -> err.println(PROBLEM_PREFIX + p.replace('\n', ' ')),
+                n -> err.println(NOTE_PREFIX + n.replace('\n', ' ')));
         int status;
         try {
             // loading libtsk and linking its first functions overlaps with the supervisor's own start-up
