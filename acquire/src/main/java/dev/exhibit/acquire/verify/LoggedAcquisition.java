@@ -221,6 +221,7 @@ record LoggedAcquisition(
                 outDir,
                 read,
                 problems,
+                chain.continuations().stream().map(Object::toString).toList(),
                 end != null,
                 hashes,
                 expected,
