@@ -1,5 +1,6 @@
 package dev.exhibit.core.chain;
 
+import dev.exhibit.core.Invocation;
 import dev.exhibit.core.digest.Sha256;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +92,16 @@ public record ChainReport(
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * What to do about a broken chain, for the error of a command that refuses to extend it: the two commands that
+     * explain the break and continue past it without changing a line.
+     */
+    public static String remedy(Path file) {
+        String f = Invocation.shellQuote(file.toString());
+        return "'exhibit chain check " + f + "' explains it; 'exhibit chain continue " + f + " --reason TEXT' records"
+                + " the break in the chain and lets the log be appended to again, changing no line";
     }
 
     String headHashOrZero() {
