@@ -12,7 +12,6 @@ import dev.exhibit.acquire.log.AcquisitionLogWriter;
 import dev.exhibit.acquire.log.LogTimeStamp;
 import dev.exhibit.acquire.writeblock.HardwareBlocker;
 import dev.exhibit.core.ExhibitException;
-import dev.exhibit.core.Invocation;
 import dev.exhibit.core.Sizes;
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.core.evidence.CaseLayout;
@@ -343,8 +342,7 @@ final class AcquireCommand implements Callable<Integer> {
             throw new ExhibitException(
                     e.kind(),
                     "nothing was read: the acquisition could not be recorded in the case's custody log: "
-                            + e.getMessage() + " (explain it with: exhibit chain check "
-                            + Invocation.shellQuote(theCase.root().toString()) + ")",
+                            + e.getMessage(),
                     e);
         }
     }

@@ -127,11 +127,13 @@ final class VerifyCommand implements Callable<Integer> {
     private static boolean print(PrintWriter out, VerifyReport r, boolean withAnchors) {
         String what = r.scope().equals("image") ? "image in " + r.outDir() : "source " + r.read();
         out.println((r.ok() ? "OK: " : "FAILED: ") + what);
+        String intact = r.chainContinuations().isEmpty() ? "intact" : "intact as continued past a break";
         out.println(
                 r.chainProblems().isEmpty()
-                        ? "  log chain: intact"
+                        ? "  log chain: " + intact
                         : "  log chain: BROKEN (" + r.chainProblems().size() + " problems)");
-        r.chainProblems().forEach(p -> out.println("    log " + p));
+        r.chainProblems().forEach(p -> out.println("    log " + VisibleText.plain(p)));
+        r.chainContinuations().forEach(c -> out.println("    log " + VisibleText.plain(c)));
         out.printf(
                 Locale.ROOT,
                 "  read %d bytes; %d of %d logged windows checked%n",

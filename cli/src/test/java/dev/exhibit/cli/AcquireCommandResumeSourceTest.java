@@ -62,6 +62,12 @@ class AcquireCommandResumeSourceTest {
         Files.delete(out.resolve("badsectors.map"));
     }
 
+    private static void acquire(LoopDevice loop, Path out) {
+        CliRunner.Result r =
+                CliRunner.run("acquire", "--window", "1MiB", loop.path().toString(), out.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+    }
+
     @Test
     void resume_refusesASourceOfTheSameSizeWithOtherBytes_andLeavesTheLogAsItWas() throws IOException {
         Path other = randomFile(dir.resolve("other.bin"), SIZE, 2);
@@ -136,14 +142,46 @@ class AcquireCommandResumeSourceTest {
         assertThat(source.path("contentChecked").asBoolean()).isTrue();
     }
 
+    /**
+     * Two drives of one model and size differ by serial. A loop device has none, so the log is made to say what a real
+     * drive reports (rewritten with a valid chain: the facts a drive gave are only in the log); the same bytes through
+     * a device without that serial are refused before anything is written, even though every window would match.
+     */
+    @Test
+    void resume_refusesADriveWhoseSerialIsNotTheLoggedOne() throws IOException {
+        Path disk = randomFile(dir.resolve("disk.img"), SIZE, 4);
+        Path fromDrive = dir.resolve("from-drive");
+        try (LoopDevice loop = LoopDevice.attach(disk, LoopDevice.Options.readOnlyDisk())) {
+            acquire(loop, fromDrive);
+            killedAfterWindows(fromDrive, 2);
+            Path log = fromDrive.resolve("acquisition.log.jsonl");
+            Acquisitions.rechain(log, type -> false, rec -> {
+                if (rec.path("type").asText().equals("source")) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) rec.path("device"))
+                            .put("serial", "S3Z9NB0K123456A");
+                }
+            });
+            byte[] logBefore = Files.readAllBytes(log);
+
+            CliRunner.Result r2 = CliRunner.run(
+                    "acquire", "--resume", fromDrive.toString(), loop.path().toString());
+
+            assertThat(r2.exit()).as(r2.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r2.err())
+                    .contains(loop.path().toString())
+                    .contains("has serial 'unknown', but the acquisition being resumed read 'S3Z9NB0K123456A'")
+                    .contains("not the same drive");
+            assertThat(Files.readAllBytes(log)).isEqualTo(logBefore);
+            assertThat(Files.size(fromDrive.resolve("image.raw"))).isEqualTo(2 * WINDOW);
+        }
+    }
+
     @Test
     void resume_refusesAFileWhereABlockDeviceWasRead() throws IOException {
         Path disk = randomFile(dir.resolve("disk.img"), SIZE, 3);
         Path fromDevice = dir.resolve("from-device");
         try (LoopDevice loop = LoopDevice.attach(disk, LoopDevice.Options.readOnlyDisk())) {
-            CliRunner.Result r =
-                    CliRunner.run("acquire", "--window", "1MiB", loop.path().toString(), fromDevice.toString());
-            assertThat(r.exit()).as(r.toString()).isZero();
+            acquire(loop, fromDevice);
         }
         killedAfterWindows(fromDevice, 2);
 

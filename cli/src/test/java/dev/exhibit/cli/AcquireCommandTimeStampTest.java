@@ -102,6 +102,23 @@ class AcquireCommandTimeStampTest {
         assertThat(v.out()).contains("ANCHOR DIFFERS").contains("the log was changed after it was time-stamped");
     }
 
+    /** An edit under the stamped head, acknowledged by {@code chain continue} after the stamp, is not covered by it. */
+    @Test
+    void lineEditedUnderTheStampedHead_andContinuedPastItsBreak_isNotCoveredByTheStamp() throws Exception {
+        Path log = out.resolve("acquisition.log.jsonl");
+        Acquisitions.declareHardwareBlockerAfterTheFact(log);
+        long stampLine = Files.readAllLines(log, StandardCharsets.UTF_8).size();
+        ok("chain", "continue", log.toString(), "--reason", "hardware blocker left out by mistake");
+
+        CliRunner.Result v = CliRunner.run("verify", out.toString(), "--tsa-ca", tsaPem.toString());
+
+        assertThat(v.exit()).as(v.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(v.out())
+                .contains("ANCHOR DIFFERS: acquisition.log.jsonl line " + stampLine + " (time stamp)")
+                .contains("broken at line 3")
+                .doesNotContain("anchor: matches");
+    }
+
     @Test
     void rewrittenLogWithoutItsStamp_saysTheStampItAskedForIsMissing() throws Exception {
         Acquisitions.tamper(out, 4096, type -> type.equals("timestamp"));

@@ -91,16 +91,8 @@ final class Acquisitions {
             f.seek(byteOffset);
             f.write(b);
         }
-        Path log = item.resolve("acquisition.log.jsonl");
-        List<String> out = new ArrayList<>();
-        String prev = Sha256.ZERO;
-        for (JsonNode r : records(log)) {
-            ObjectNode rec = (ObjectNode) r;
-            String type = rec.path("type").asText();
-            if (dropTypes.test(type)) {
-                continue;
-            }
-            if (type.equals("window")) {
+        rechain(item.resolve("acquisition.log.jsonl"), dropTypes, rec -> {
+            if (rec.path("type").asText().equals("window")) {
                 rec.put(
                         "sha256",
                         ddSha256(
@@ -108,9 +100,27 @@ final class Acquisitions {
                                 rec.path("byteOffset").asLong(),
                                 rec.path("lengthBytes").asLong()));
             }
-            if (type.equals("end")) {
+            if (rec.path("type").asText().equals("end")) {
                 ObjectNode hashes = (ObjectNode) rec.get("hashes");
                 hashes.fieldNames().forEachRemaining(a -> hashes.put(a, sum(a, image)));
+            }
+            edit.accept(rec);
+        });
+    }
+
+    /**
+     * Rewrites a log as someone holding the directory can: {@code edit} applied to every record kept, then every
+     * {@code seq} and {@code prev} recomputed, so the chain walks intact.
+     */
+    static void rechain(
+            Path log, java.util.function.Predicate<String> dropTypes, java.util.function.Consumer<ObjectNode> edit)
+            throws IOException {
+        List<String> out = new ArrayList<>();
+        String prev = Sha256.ZERO;
+        for (JsonNode r : records(log)) {
+            ObjectNode rec = (ObjectNode) r;
+            if (dropTypes.test(rec.path("type").asText())) {
+                continue;
             }
             edit.accept(rec);
             rec.put("seq", out.size());
@@ -120,6 +130,21 @@ final class Acquisitions {
             out.add(line);
         }
         Files.write(log, out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Edits the {@code source} record (line 2) in place to declare a hardware write blocker nobody declared, leaving
+     * every other line as it was: the chain breaks at line 3.
+     */
+    static void declareHardwareBlockerAfterTheFact(Path log) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+        String claimed =
+                lines.get(1).replace("\"hardwareBlocker\":\"none declared\"", "\"hardwareBlocker\":\"Tableau T35u\"");
+        if (claimed.equals(lines.get(1))) {
+            throw new IllegalStateException("line 2 of " + log + " declares no hardware write blocker to change");
+        }
+        lines.set(1, claimed);
+        Files.write(log, lines, StandardCharsets.UTF_8);
     }
 
     /** Where {@code needle} first stands in {@code haystack}, or -1: media bytes an E01 stored raw are found so. */

@@ -166,7 +166,15 @@ class CustodyCommandTest {
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
         lines.add(lines.getLast().replace("\"to\":\"Jane\"", "\"to\":\"Joe\""));
         Files.write(log, lines, StandardCharsets.UTF_8);
-        assertThat(add().exit()).isEqualTo(ExitCodes.EVIDENCE);
+        CliRunner.Result refused = add();
+        assertThat(refused.exit()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(refused.err())
+                .contains("chain broken at line 3")
+                .contains("'exhibit chain check " + log + "' explains it")
+                .contains("'exhibit chain continue " + log + " --reason TEXT'");
+        CliRunner.Result build = CliRunner.run("report", "build", caseDir.toString());
+        assertThat(build.exit()).as(build.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(build.err()).contains("cannot build a report").contains("'exhibit chain check " + log + "'");
 
         CliRunner.Result check = CliRunner.run("chain", "check", caseDir.toString());
         assertThat(check.exit()).as(check.toString()).isEqualTo(ExitCodes.EVIDENCE);

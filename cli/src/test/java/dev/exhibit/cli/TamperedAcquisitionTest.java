@@ -65,8 +65,22 @@ class TamperedAcquisitionTest {
         examinerPem = examiner.pem();
     }
 
+    private CliRunner.Result buildReport() {
+        return CliRunner.run(
+                "report",
+                "build",
+                caseDir.toString(),
+                "--sign",
+                examinerP12.toString(),
+                "--password-file",
+                pw.toString());
+    }
+
     private static CliRunner.Result ok(String... args) {
-        CliRunner.Result r = CliRunner.run(args);
+        return ok(CliRunner.run(args));
+    }
+
+    private static CliRunner.Result ok(CliRunner.Result r) {
         assertThat(r.exit()).as(r.toString()).isZero();
         return r;
     }
@@ -75,7 +89,7 @@ class TamperedAcquisitionTest {
     void rewrittenLogWithSwappedImage_failsEveryAnchorCheck() throws Exception {
         String anchoredHead = custodyAcquireEvent().path("logHeadHash").asText();
         int anchoredLine = (int) custodyAcquireEvent().path("logRecords").asLong();
-        ok("report", "build", caseDir.toString(), "--sign", examinerP12.toString(), "--password-file", pw.toString());
+        ok(buildReport());
         Path firstReport = onlyReport();
 
         Acquisitions.tamper(item, TAMPERED_BYTE, type -> type.equals("verification"));
@@ -95,14 +109,7 @@ class TamperedAcquisitionTest {
         assertThat(list.exit()).as(list.toString()).isEqualTo(ExitCodes.EVIDENCE);
         assertThat(list.out()).contains("DIFFERS").contains(anchoredHead);
 
-        CliRunner.Result build = CliRunner.run(
-                "report",
-                "build",
-                caseDir.toString(),
-                "--sign",
-                examinerP12.toString(),
-                "--password-file",
-                pw.toString());
+        CliRunner.Result build = buildReport();
         assertThat(build.exit()).as(build.toString()).isEqualTo(ExitCodes.EVIDENCE);
         assertThat(build.err())
                 .contains("cannot build a report")
@@ -135,6 +142,71 @@ class TamperedAcquisitionTest {
 
         assertThat(verify.exit()).as(verify.toString()).isEqualTo(ExitCodes.EVIDENCE);
         assertThat(verify.out()).contains("ANCHOR DIFFERS").contains("custody log is missing");
+    }
+
+    /**
+     * A line under the anchored head is edited (a hardware write blocker declared after the fact) and the break this
+     * leaves is acknowledged with {@code chain continue}: the anchored line still hashes to the quoted head, but the
+     * lines before the break are no longer those anchored, so no anchor may say it matches.
+     */
+    @Test
+    void lineEditedUnderTheAnchoredHead_andContinuedPastItsBreak_stillFailsEveryAnchorCheck() throws Exception {
+        ok(buildReport());
+        Path firstReport = onlyReport();
+        Path log = item.resolve("acquisition.log.jsonl");
+        Acquisitions.declareHardwareBlockerAfterTheFact(log);
+        ok("chain", "continue", log.toString(), "--reason", "hardware blocker left out by mistake");
+
+        CliRunner.Result verify = CliRunner.run("verify", item.toString());
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(verify.out())
+                .startsWith("FAILED")
+                .contains("log chain: intact as continued past a break")
+                .contains("ANCHOR DIFFERS")
+                .contains("broken at line 3");
+
+        CliRunner.Result list = CliRunner.run("custody", caseDir.toString(), "list");
+        assertThat(list.exit()).as(list.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(list.out()).contains("DIFFERS").contains("broken at line 3");
+
+        CliRunner.Result build = buildReport();
+        assertThat(build.exit()).as(build.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(build.err()).contains("cannot build a report").contains("broken at line 3");
+        assertThat(onlyReport()).isEqualTo(firstReport);
+
+        CliRunner.Result old =
+                CliRunner.run("report", "verify", firstReport.toString(), "--evidence", "--ca", examinerPem.toString());
+        assertThat(old.exit()).as(old.toString()).isEqualTo(ExitCodes.EVIDENCE);
+        assertThat(old.out())
+                .contains("FAIL  evidence/EV-001/acquisition.log.jsonl: line "
+                        + custodyAcquireEvent().path("logRecords").asLong() + " still hashes to")
+                .doesNotContain("PASS  evidence/EV-001/acquisition.log.jsonl: hash chain");
+    }
+
+    /**
+     * The break a continuation is for: two verifications appended at once (as before locking) forked the log after
+     * the anchored lines. Continued, the log is usable again and its anchor still holds, shown as continued.
+     */
+    @Test
+    void forkAfterTheAnchoredLines_continued_keepsTheAnchor() throws Exception {
+        ok("verify", item.toString());
+        Path log = item.resolve("acquisition.log.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+        lines.add(lines.getLast().replace("\"type\":\"verification\"", "\"twin\":true,\"type\":\"verification\""));
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        assertThat(CliRunner.run("verify", item.toString()).exit()).isEqualTo(ExitCodes.EVIDENCE);
+        ok("chain", "continue", log.toString(), "--reason", "two verifications at once");
+
+        CliRunner.Result verify = ok("verify", item.toString());
+        assertThat(verify.out())
+                .contains("log chain: intact as continued past a break")
+                .contains("anchor: matches");
+        ok("custody", caseDir.toString(), "list");
+        ok(buildReport());
+        CliRunner.Result v = CliRunner.run("report", "verify", onlyReport().toString(), "--ca", examinerPem.toString());
+        assertThat(v.exit()).as(v.toString()).isZero();
+        assertThat(v.out())
+                .contains("WARN  evidence/EV-001/acquisition.log.jsonl: the chain was broken and is continued");
     }
 
     /** What an earlier build did: derive a record from the case as it is, sign it with the examiner's key. */

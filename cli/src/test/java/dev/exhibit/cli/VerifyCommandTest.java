@@ -104,7 +104,8 @@ class VerifyCommandTest {
                 .contains("log chain: BROKEN")
                 .contains("log line " + (windowLine + 1) + ": prev is ")
                 .contains("line " + windowLine + " was changed")
-                .contains("not recorded: the log's chain is broken");
+                .contains("not recorded: the log's chain is broken")
+                .contains("'exhibit chain check " + Acquisitions.log(out) + "' explains it");
     }
 
     @Test

@@ -84,7 +84,11 @@ final class RecordText {
                 });
         ChainReport chain = log.chain();
         if (chain.intact()) {
-            page.field("Log chain", "intact, " + log.records() + " records");
+            page.field(
+                    "Log chain",
+                    (chain.continued() ? "intact as continued past a break, " : "intact, ") + log.records()
+                            + " records");
+            chain.continuations().forEach(c -> page.line(4, "log " + c));
         } else {
             page.field("Log chain", "BROKEN (" + chain.problems().size() + " problems): do not rely on this record");
             chain.problems().forEach(p -> page.line(4, "log " + p));

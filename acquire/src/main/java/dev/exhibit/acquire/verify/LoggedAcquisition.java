@@ -189,7 +189,8 @@ record LoggedAcquisition(
                 && anchors.stream().noneMatch(a -> a.differs());
         String recorded;
         if (!problems.isEmpty()) {
-            recorded = "not recorded: the log's chain is broken, and a broken log is never extended";
+            recorded = "not recorded: the log's chain is broken, and a broken log is never extended ("
+                    + ChainReport.remedy(log.file()) + ")";
         } else {
             ObjectNode v = Jcs.object();
             v.put("scope", scope);
@@ -221,6 +222,7 @@ record LoggedAcquisition(
                 outDir,
                 read,
                 problems,
+                chain.continuations().stream().map(Object::toString).toList(),
                 end != null,
                 hashes,
                 expected,

@@ -19,14 +19,16 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
  * Checks every {@code timestamp} record of an acquisition log ({@link LogTimeStamp}): the line it covers still hashes
- * to the head it names, the token's imprint is that head, the token is signed by a time-stamping certificate (and,
- * with trust anchors, one that chains to them), and whether it was made long after the line it covers.
+ * to the head it names with no break below it ({@link dev.exhibit.core.chain.ChainReport#breakWithin}), the token's
+ * imprint is that head, the token is signed by a time-stamping certificate (and, with trust anchors, one that chains
+ * to them), and whether it was made long after the line it covers.
  */
 final class TimeStampAnchors {
     /** A stamp this much later than the line it covers proves only that the log existed then, not when it was written. */
@@ -36,14 +38,14 @@ final class TimeStampAnchors {
 
     static List<Anchor> check(AcquisitionLog log, List<X509Certificate> tsaAnchors) {
         List<Anchor> out = new ArrayList<>();
-        List<ChainVerifier.Entry> entries = log.entries();
         for (ChainVerifier.Entry e : log.entries(LogTimeStamp.TYPE)) {
-            out.add(one(e, entries, tsaAnchors));
+            out.add(one(e, log, tsaAnchors));
         }
         return out;
     }
 
-    private static Anchor one(ChainVerifier.Entry stamp, List<ChainVerifier.Entry> entries, List<X509Certificate> ta) {
+    private static Anchor one(ChainVerifier.Entry stamp, AcquisitionLog log, List<X509Certificate> ta) {
+        List<ChainVerifier.Entry> entries = log.entries();
         JsonNode r = stamp.record();
         String subject = AcquisitionLog.FILE_NAME + " line " + stamp.line() + " (time stamp)";
         long n = r.path("coversRecords").asLong(-1);
@@ -58,6 +60,14 @@ final class TimeStampAnchors {
                     stamp,
                     "covers lines 1 to " + n + " with head " + head + ", but line " + n + " now hashes to " + actual
                             + ": the log was changed after it was time-stamped");
+        }
+        Optional<String> broken = log.chain().breakWithin(n);
+        if (broken.isPresent()) {
+            return differs(
+                    subject,
+                    stamp,
+                    "covers lines 1 to " + n + " with head " + head + ", and line " + n + " still hashes to it, but "
+                            + broken.get() + ": the lines before the break are not those time-stamped");
         }
         TimeStampToken token;
         try {

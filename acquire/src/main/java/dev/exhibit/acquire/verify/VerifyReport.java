@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * @param scope {@code image} (the image files re-read) or {@code source} (the source re-read)
  * @param chainProblems every break in the log's hash chain, as {@code line N: ...}
+ * @param chainContinuations every {@code chain-continued} record, as {@code line N continued the chain past ...}: the
+ *     chain is intact only as continued, not as written
  * @param complete whether the acquisition ended with an end record (otherwise only its logged windows are checked)
  * @param hashes the digests of what was re-read, when all of it could be
  * @param notes facts worth knowing that are not mismatches (flash media, an incomplete acquisition)
@@ -25,6 +27,7 @@ public record VerifyReport(
         Path outDir,
         Path read,
         List<String> chainProblems,
+        List<String> chainContinuations,
         boolean complete,
         Map<HashAlgorithm, String> hashes,
         Map<String, String> expected,
@@ -39,6 +42,7 @@ public record VerifyReport(
 
     public VerifyReport {
         chainProblems = List.copyOf(chainProblems);
+        chainContinuations = List.copyOf(chainContinuations);
         hashes = Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
         expected = Collections.unmodifiableMap(new LinkedHashMap<>(expected));
         mismatches = List.copyOf(mismatches);

@@ -1,8 +1,10 @@
 package dev.exhibit.core.chain;
 
+import dev.exhibit.core.Invocation;
 import dev.exhibit.core.digest.Sha256;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What walking a chained log found.
@@ -63,6 +65,43 @@ public record ChainReport(
     /** Whether the chain was continued past a break at least once: intact, but not as written. */
     public boolean continued() {
         return !continuations.isEmpty();
+    }
+
+    /**
+     * Whether a head hash quoted for the first {@code lines} lines (by a custody event, a time stamp or a report) still
+     * vouches for all of them. Line {@code lines} hashing as quoted is not enough: a line edited below it leaves it
+     * unchanged and breaks the chain at the line after the edit. Such a break must be acknowledged within the quoted
+     * lines (the head then covers the continuation, which pins both sides of the break); a break only a later
+     * continuation acknowledges, or none, means the lines before it are not the ones that were quoted.
+     *
+     * @return that break, as a clause naming its line (and the continuation that came too late), or empty
+     */
+    public Optional<String> breakWithin(long lines) {
+        for (Problem p : problems) {
+            if (p.line() <= lines) {
+                return Optional.of("the chain is broken at line " + p.line() + " (" + p.message() + ")");
+            }
+        }
+        for (Continuation c : continuations) {
+            for (Problem p : c.acknowledged()) {
+                if (c.line() > lines && p.line() <= lines) {
+                    return Optional.of("the chain is broken at line " + p.line() + ", which only the chain-continued"
+                            + " record on line " + c.line() + ", written after them, acknowledges (" + p.message()
+                            + ")");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What to do about a broken chain, for the error of a command that refuses to extend it: the two commands that
+     * explain the break and continue past it without changing a line.
+     */
+    public static String remedy(Path file) {
+        String f = Invocation.shellQuote(file.toString());
+        return "'exhibit chain check " + f + "' explains it; 'exhibit chain continue " + f + " --reason TEXT' records"
+                + " the break in the chain and lets the log be appended to again, changing no line";
     }
 
     String headHashOrZero() {

@@ -79,8 +79,8 @@ public final class ChainedLog implements Closeable {
             ChainReport report = ChainVerifier.walk(file, entry -> {});
             if (!report.intact()) {
                 ChainReport.Problem first = report.problems().getFirst();
-                throw ExhibitException.evidence(
-                        "cannot append to " + file + ": chain broken at line " + first.line() + ": " + first.message());
+                throw ExhibitException.evidence("cannot append to " + file + ": chain broken at line " + first.line()
+                        + ": " + first.message() + "; " + ChainReport.remedy(file));
             }
             FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             return new ChainedLog(file, lock, ch, report.records(), report.headHashOrZero(), torn);

@@ -1,6 +1,7 @@
 package dev.exhibit.core.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.chain.ChainReport;
 import dev.exhibit.core.chain.ChainVerifier;
 import dev.exhibit.core.evidence.Anchor.Verdict;
 import dev.exhibit.core.evidence.CustodyAnchors.Event;
@@ -9,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An item's acquisition log against the {@code acquire} events that anchor it: line {@code logRecords} of the log must
- * still hash to {@code logHeadHash}, and the hashes the event quotes must be those of the log's {@code end} record.
+ * still hash to {@code logHeadHash} with no break below it ({@link ChainReport#breakWithin}), and the hashes the event
+ * quotes must be those of the log's {@code end} record.
  */
 final class AcquireAnchor {
     private AcquireAnchor() {}
@@ -42,18 +45,20 @@ final class AcquireAnchor {
             }
             return out;
         }
-        List<ChainVerifier.Entry> entries = (known != null ? known : AcquisitionLog.read(log)).entries();
+        AcquisitionLog read = known != null ? known : AcquisitionLog.read(log);
+        List<ChainVerifier.Entry> entries = read.entries();
         List<String> lineHashes =
                 entries.stream().map(ChainVerifier.Entry::sha256).toList();
         List<JsonNode> records = new ArrayList<>();
         entries.forEach(e -> records.add(e.record()));
         for (Event e : events) {
-            out.add(one(file, e, lineHashes, records));
+            out.add(one(file, e, lineHashes, records, read.chain()));
         }
         return out;
     }
 
-    private static Anchor one(String file, Event e, List<String> lineHashes, List<JsonNode> records) {
+    private static Anchor one(
+            String file, Event e, List<String> lineHashes, List<JsonNode> records, ChainReport chain) {
         JsonNode event = e.record();
         long n = event.path("logRecords").asLong(-1);
         String quoted = event.path("logHeadHash").asText();
@@ -74,6 +79,15 @@ final class AcquireAnchor {
                     Verdict.DIFFERS,
                     where + ", but line " + n + " now hashes to " + actual
                             + ": the acquisition log was changed or rewritten after the acquisition was recorded");
+        }
+        Optional<String> broken = chain.breakWithin(n);
+        if (broken.isPresent()) {
+            return new Anchor(
+                    file,
+                    e.line(),
+                    Verdict.DIFFERS,
+                    where + ", and line " + n + " still hashes to it, but " + broken.get()
+                            + ": the lines before the break are not those anchored");
         }
         JsonNode end = lastEnd(records.subList(0, (int) n));
         JsonNode hashes = event.path("hashes");

@@ -91,6 +91,34 @@ class ChainContinuationTest {
         assertThat(again.problems()).extracting(ChainReport.Problem::line).containsExactly(3L);
     }
 
+    /**
+     * A head hash quoted for the first N lines vouches for them only if nothing below it broke: a line edited under it
+     * leaves line N hashing as quoted, and a continuation written after line N does not make the edit part of what was
+     * quoted. A continuation among the N lines does: the quoted head covers it, and it pins both sides of the break.
+     */
+    @Test
+    void breakWithin_namesABreakUnderAHeadThatOnlyALaterContinuationAcknowledges() throws IOException {
+        Path log = log(4);
+        List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+        lines.set(1, lines.get(1).replace("\"n\":1", "\"n\":9"));
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        assertThat(ChainVerifier.verify(log, e -> {}).breakWithin(4))
+                .hasValueSatisfying(s -> assertThat(s).contains("broken at line 3"));
+
+        ChainedLog.continueAfterBreak(log, why("line 2 was edited by hand"));
+        try (ChainedLog l = ChainedLog.reopen(log)) {
+            l.append("event", Jcs.object(), true);
+        }
+        ChainReport continued = ChainVerifier.verify(log, e -> {});
+
+        assertThat(continued.breakWithin(4))
+                .hasValueSatisfying(
+                        s -> assertThat(s).contains("broken at line 3").contains("line 5"));
+        assertThat(continued.breakWithin(2)).isEmpty();
+        assertThat(continued.breakWithin(5)).isEmpty();
+        assertThat(continued.breakWithin(6)).isEmpty();
+    }
+
     @Test
     void continueAfterBreak_refusesAnIntactChain() throws IOException {
         Path log = log(2);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.chain.ChainReport;
 import dev.exhibit.core.digest.Sha256;
 import dev.exhibit.core.evidence.AcquisitionLog;
 import dev.exhibit.core.evidence.Anchor;
@@ -65,7 +66,8 @@ public final class RecordBuilder {
         if (!custody.chain().intact()) {
             throw ExhibitException.evidence(
                     "cannot build a report: " + c.relative(c.custody().file()) + " "
-                            + custody.chain().problems().getFirst());
+                            + custody.chain().problems().getFirst() + "; "
+                            + ChainReport.remedy(c.custody().file()));
         }
         for (String id : coverage.items()) {
             Path log = c.existingEvidenceDirectory(id).resolve(AcquisitionLog.FILE_NAME);
@@ -73,7 +75,7 @@ public final class RecordBuilder {
                 AcquisitionLog l = AcquisitionLog.read(log);
                 if (!l.chain().intact()) {
                     throw ExhibitException.evidence("cannot build a report: " + c.relative(log) + " "
-                            + l.chain().problems().getFirst());
+                            + l.chain().problems().getFirst() + "; " + ChainReport.remedy(log));
                 }
             }
         }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Checks every chained log a record covers: the chain walks intact from the first line to the last, and the line the
- * record calls the head (line {@code records}) hashes to the head hash the record quotes. Lines appended after the
+ * record calls the head (line {@code records}) hashes to the head hash the record quotes, with no break below it that
+ * only a later continuation acknowledges ({@link ChainReport#breakWithin}). Lines appended after the
  * report are allowed (a later event, a later verification) and reported as not covered.
  */
 final class LogChecks {
@@ -49,13 +50,21 @@ final class LogChecks {
                         "line " + covered + " has SHA-256 " + hashes.get((int) covered - 1)
                                 + ", but the record quotes " + head + " as the head of the " + covered
                                 + " lines it covers: the log was changed"));
+            } else if (report.intact() && report.breakWithin(covered).isPresent()) {
+                out.add(Check.fail(
+                        file,
+                        "line " + covered + " still hashes to the head the record quotes (" + head + "), but "
+                                + report.breakWithin(covered).get()
+                                + ": the lines before the break are not those the record covers"));
             }
             if (out.size() == before) {
                 for (ChainReport.Continuation c : report.continuations()) {
                     out.add(Check.warn(file, "the chain was broken and is continued, not intact as written: " + c));
                 }
                 out.add(Check.pass(
-                        file, "hash chain intact; line " + covered + " is the head the record quotes (" + head + ")"));
+                        file,
+                        (report.continued() ? "hash chain intact as continued" : "hash chain intact") + "; line "
+                                + covered + " is the head the record quotes (" + head + ")"));
                 if (hashes.size() > covered) {
                     out.add(Check.info(
                             file,
