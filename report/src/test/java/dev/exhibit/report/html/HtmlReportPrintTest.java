@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.exhibit.report.Reports;
+import dev.exhibit.report.custody.CustodyEvent;
+import dev.exhibit.report.custody.CustodyEventType;
+import dev.exhibit.report.custody.EventTime;
 import dev.exhibit.report.fixtures.AcquisitionFixture;
 import dev.exhibit.report.fixtures.AnalysisFixture;
 import dev.exhibit.report.fixtures.CaseFixture;
@@ -18,6 +21,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,6 +63,7 @@ class HtmlReportPrintTest {
         CaseFixture.Made m = CaseFixture.make(tmp.resolve("signed/case"), acquisition);
         // Ordinary names: this test is about layout; ChromiumRenderingTest prints the hostile ones.
         plainAnalysis(m);
+        handOverAsTheDemoDoes(m);
         TestKeys.Made ex = TestKeys.examiner(tmp.resolve("keys"), KeyAlgorithm.ECDSA_P256);
         signed = print(
                 "signed",
@@ -75,6 +80,29 @@ class HtmlReportPrintTest {
                         d.caseDir(),
                         new Reports.BuildOptions(
                                 CaseFixture.invocation("report", "build"), null, null, null, Findings.read(findings))));
+    }
+
+    /**
+     * The demo's hand-over: identifiers with hyphens (a warrant, a seal) that Chromium used to break after a hyphen
+     * ({@code W-DEMO-} above {@code 1}), as it would break any word, in the narrow custody columns.
+     */
+    static final CustodyEvent HAND_OVER = new CustodyEvent(
+            CustodyEventType.TRANSFER,
+            CaseFixture.ITEM,
+            "Officer A. Smith",
+            "Dana Demo",
+            "Exhibit demo lab, evidence room",
+            "seized under warrant W-DEMO-1",
+            "S-0001",
+            "sealed in bag S-0001",
+            EventTime.parse("2026-11-20T15:00:00Z", Instant.parse("2026-11-20T15:00:05Z")));
+
+    private static void handOverAsTheDemoDoes(CaseFixture.Made m) throws Exception {
+        m.caseDir()
+                .custody()
+                .append(
+                        HAND_OVER,
+                        CaseFixture.invocation("custody", m.caseDir().root().toString(), "add", "--type", "transfer"));
     }
 
     private static void plainAnalysis(CaseFixture.Made m) throws Exception {
@@ -208,10 +236,32 @@ class HtmlReportPrintTest {
                 }
             }
         }
-        assertThat(words).hasSizeGreaterThan(10);
+        assertThat(words).hasSizeGreaterThan(10).contains("W-DEMO-1", "S-0001");
         for (String w : words) {
             assertThat(custody).as("'%s' unbroken", w).contains(w);
         }
+    }
+
+    /** An option ({@code --description}) or a path ({@code evidence/EV-001/...}) is not cut at its hyphens either. */
+    @Test
+    void commandLinesAndPaths_breakOnlyBetweenWordsOrAfterASlash() {
+        String all = signed.paper().all();
+        String commands = signed.paper().section("Command lines", "Chained logs covered");
+        for (JsonNode c : signed.record().path("commandLines")) {
+            for (String w : c.path("commandLine").asText().split("\\s+")) {
+                if (w.startsWith("-")) {
+                    assertThat(commands).as("option '%s' unbroken", w).contains(w);
+                }
+            }
+        }
+        String covered = signed.paper().section("Chained logs covered", "Statements of fact");
+        for (JsonNode l : signed.record().path("logs")) {
+            String file = l.path("file").asText();
+            for (String part : file.split("(?<=/)")) {
+                assertThat(covered).as("'%s' of %s unbroken", part, file).contains(part);
+            }
+        }
+        assertThat(all).contains("evidence/EV-001/");
     }
 
     @Test

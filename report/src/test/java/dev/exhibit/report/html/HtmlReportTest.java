@@ -63,6 +63,7 @@ class HtmlReportTest {
 
     @Test
     void html_showsEveryHostileNameEscapedAndVisible() {
+        String html = lineBreaksLeftOut(HtmlReportTest.html);
         assertThat(html).contains("&lt;img src=x onerror=document.title='pwned'&gt;.txt");
         assertThat(html).contains("&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;");
         assertThat(html).contains("invoice<span class=\"cc\" title=\"right-to-left override\">⟨U+202E⟩</span>gpj.exe");
@@ -74,6 +75,22 @@ class HtmlReportTest {
                         .count())
                 .as("no raw bidi override, escape or bell character")
                 .isZero();
+    }
+
+    /**
+     * The markup without the line-break aids HtmlText puts into words (an inline block around a piece holding a
+     * hyphen, a {@code <wbr>} after a slash): the text as it reads, for assertions about its escaping.
+     */
+    static String lineBreaksLeftOut(String markup) {
+        return markup.replace("<wbr>", "").replaceAll("<span class=\"w\">([^<]*)</span>", "$1");
+    }
+
+    @Test
+    void html_breaksWordsOnlyBetweenThem_withoutAddingCharacters() {
+        assertThat(html)
+                .as("a custody seal number: one inline block, a path: a break opportunity after each slash")
+                .contains("seal <span class=\"w\">S-1001</span>")
+                .contains("evidence/<wbr><span class=\"w\">EV-001/</span><wbr>acquisition.log.jsonl");
     }
 
     @Test
