@@ -65,8 +65,7 @@ final class Statements {
                         : " and ended " + acq.path("ended").asText())
                 + "; the acquisition is " + acq.path("status").asText() + ".");
         if (!acq.path("bytesAcquired").isNull()) {
-            s.add(acq.path("bytesAcquired").asText() + " bytes were written to "
-                    + String.join(", ", texts(item.path("image").path("files"))) + ".");
+            s.add(written(acq.path("bytesAcquired").asText(), item.path("image")));
         }
         JsonNode bad = item.path("badSectors");
         if (bad.path("count").asLong() > 0) {
@@ -101,6 +100,24 @@ final class Statements {
             s.add("No re-read of the image or the source is recorded.");
         }
         return s;
+    }
+
+    /**
+     * Where the acquired bytes went. A raw image holds them as they are; an E01 set holds them compressed in files
+     * of other sizes, so saying they were written to image.E01 would give the file a size it does not have.
+     */
+    private static String written(String bytes, JsonNode image) {
+        List<String> files = texts(image.path("files"));
+        if (!"e01".equals(image.path("format").asText())) {
+            return bytes + " bytes were written to " + String.join(", ", files) + ".";
+        }
+        long fileBytes = 0;
+        for (JsonNode seg : image.path("segments")) {
+            fileBytes += seg.path("fileBytes").asLong();
+        }
+        return bytes + " bytes of media were stored, compressed, in the E01 set " + String.join(", ", files) + " ("
+                + files.size() + (files.size() == 1 ? " segment file of " : " segment files of ") + fileBytes
+                + " bytes in all).";
     }
 
     /** {@code An image re-read at T gave the same MD5 and SHA-256.}, naming only values that differ. */
