@@ -178,8 +178,9 @@ public record ReportView(
             String note,
             String volumeId) {}
 
+    /** One custody event; {@code line} is its line in custody.log.jsonl, counted from 1 (its {@code seq} plus 1). */
     public record EventRow(
-            String seq,
+            String line,
             String at,
             String atAsGiven,
             String type,

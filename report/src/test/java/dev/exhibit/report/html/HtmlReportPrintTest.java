@@ -242,6 +242,30 @@ class HtmlReportPrintTest {
         }
     }
 
+    /**
+     * One numbering for the custody log on paper: an event is counted by its line in the file, from 1, as the command
+     * lines' "custody.log.jsonl line N" and {@code custody list} count it, not by its {@code seq}, which counts from 0.
+     */
+    @Test
+    void custodyTable_numbersEachEventByItsLine_asTheCommandLinesDo() {
+        String custody = signed.paper().section("Chain of custody events", "Command lines");
+        String commands = signed.paper().section("Command lines", "Chained logs covered");
+        assertThat(custody).containsPattern("(?m)^\\s*Line\\s+When \\(UTC\\)");
+        for (JsonNode e : signed.record().at("/custody/events")) {
+            long line = e.path("seq").asLong() + 1;
+            String type = e.path("type").asText();
+            assertThat(custody)
+                    .as("%s event of line %d", type, line)
+                    .containsPattern("(?m)^\\s*" + line + "\\s+"
+                            + Pattern.quote(e.path("at").asText().substring(0, 11)) + "\\s+" + Pattern.quote(type)
+                            + "\\b");
+            // the cells beside "Recorded in" interleave with it in the layout text
+            assertThat(commands.replaceAll("\\s+", " "))
+                    .containsPattern(
+                            "custody\\.log\\.jsonl line " + line + " .{0,60}?\\(" + Pattern.quote(type) + "\\)");
+        }
+    }
+
     /** An option ({@code --description}) or a path ({@code evidence/EV-001/...}) is not cut at its hyphens either. */
     @Test
     void commandLinesAndPaths_breakOnlyBetweenWordsOrAfterASlash() {
