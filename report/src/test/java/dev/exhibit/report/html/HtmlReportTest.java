@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.exhibit.report.Reports;
 import dev.exhibit.report.fixtures.CaseFixture;
 import dev.exhibit.report.fixtures.HostileNames;
+import dev.exhibit.report.fixtures.Markup;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.keys.KeyAlgorithm;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class HtmlReportTest {
 
     @Test
     void html_showsEveryHostileNameEscapedAndVisible() {
-        String html = lineBreaksLeftOut(HtmlReportTest.html);
+        String html = Markup.lineBreaksLeftOut(HtmlReportTest.html);
         assertThat(html).contains("&lt;img src=x onerror=document.title='pwned'&gt;.txt");
         assertThat(html).contains("&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;");
         assertThat(html).contains("invoice<span class=\"cc\" title=\"right-to-left override\">⟨U+202E⟩</span>gpj.exe");
@@ -75,14 +76,6 @@ class HtmlReportTest {
                         .count())
                 .as("no raw bidi override, escape or bell character")
                 .isZero();
-    }
-
-    /**
-     * The markup without the line-break aids HtmlText puts into words (an inline block around a piece holding a
-     * hyphen, a {@code <wbr>} after a slash): the text as it reads, for assertions about its escaping.
-     */
-    static String lineBreaksLeftOut(String markup) {
-        return markup.replace("<wbr>", "").replaceAll("<span class=\"w\">([^<]*)</span>", "$1");
     }
 
     @Test
