@@ -166,6 +166,38 @@ class HtmlReportPrintTest {
                 .isGreaterThan(20_000);
     }
 
+    /**
+     * The pages as paper shows them (pdftoppm), colours included: print drops backgrounds unless the page keeps them,
+     * and the draft's red band is what says DRAFT at a glance on every sheet.
+     */
+    @Test
+    void printedPages_showTheRedDraftBandOnEverySheetOfADraft_andTheGreenBannerOnlyWhenSigned() throws Exception {
+        List<BufferedImage> draftPages = draft.paper().pageImages(tmp.resolve("draft-pages"), 50);
+        assertThat(draftPages).hasSameSizeAs(draft.paper().pages());
+        for (int p = 0; p < draftPages.size(); p++) {
+            assertThat(ChromiumRenderingTest.pixels(top(draftPages.get(p)), ChromiumRenderingTest.MISMATCH_RED))
+                    .as("red DRAFT band at the top of printed page %d of the draft", p + 1)
+                    .isGreaterThan(1_500);
+        }
+        assertThat(ChromiumRenderingTest.pixels(draftPages.getFirst(), ChromiumRenderingTest.VERIFIED_GREEN))
+                .as("no green banner on a draft")
+                .isLessThan(1_000);
+        List<BufferedImage> signedPages = signed.paper().pageImages(tmp.resolve("signed-pages"), 50);
+        assertThat(ChromiumRenderingTest.pixels(signedPages.getFirst(), ChromiumRenderingTest.VERIFIED_GREEN))
+                .as("the green verdict banner, printed")
+                .isGreaterThan(4_000);
+        // the band is in the running header at the top of each sheet; the bad-sector map, lower down, is red too
+        for (int p = 0; p < signedPages.size(); p++) {
+            assertThat(ChromiumRenderingTest.pixels(top(signedPages.get(p)), ChromiumRenderingTest.MISMATCH_RED))
+                    .as("red at the top of printed page %d of the signed report", p + 1)
+                    .isZero();
+        }
+    }
+
+    private static BufferedImage top(BufferedImage page) {
+        return page.getSubimage(0, 0, page.getWidth(), page.getHeight() / 12);
+    }
+
     @Test
     void printedReport_holdsTablesNotAJsonTreeOrBase64() {
         String all = signed.paper().all();
