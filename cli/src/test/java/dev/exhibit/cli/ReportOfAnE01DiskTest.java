@@ -79,6 +79,21 @@ class ReportOfAnE01DiskTest {
                         file));
     }
 
+    /** The MD5 and SHA-1 the set stores are the acquired ones: said so, without stating each value a second time. */
+    @Test
+    void statements_stateEachAcquiredHashOnce_theSetsOwnHashesIncluded() throws Exception {
+        String statements = paper.section("Statements of fact", "How to verify").replaceAll("\\s+", " ");
+        for (String algorithm : java.util.List.of("md5", "sha1", "sha256")) {
+            String value = Acquisitions.sum(algorithm, disk);
+            assertThat(statements.split(java.util.regex.Pattern.quote(value), -1))
+                    .as("%s %s stated once", algorithm, value)
+                    .hasSize(2);
+        }
+        assertThat(statements)
+                .contains("The E01 set image.E01 stores the same MD5 and SHA-1 in its own hash sections, read back"
+                        + " when it was finished.");
+    }
+
     /** GPT entry, partition GUID and type as sfdisk reads them; each file system's UUID or serial as analyze did. */
     @Test
     void partitionsAndFileSystems_showTheIdentifiersAnExaminerCites() {

@@ -72,16 +72,6 @@ final class Statements {
             s.add(bad.path("count").asText() + " sectors could not be read; they are listed in "
                     + bad.path("ranges").size() + " range(s) and were filled as each range states.");
         }
-        JsonNode stored = item.path("image").path("storedHashes");
-        if (stored.isObject()) {
-            s.add("The E01 set " + stored.path("file").asText() + " stores MD5 "
-                    + stored.path("md5").asText()
-                    + " and SHA-1 " + stored.path("sha1").asText() + " in its own hash sections, read back when it was"
-                    + " finished; "
-                    + (stored.path("verdict").asText().equals(Hashes.MATCH)
-                            ? "they are the hashes computed while acquiring."
-                            : "they are NOT the hashes computed while acquiring."));
-        }
         int acquired = 0;
         Map<String, List<JsonNode>> rereads = new LinkedHashMap<>();
         for (JsonNode h : item.path("hashes")) {
@@ -94,6 +84,10 @@ final class Statements {
                 rereads.computeIfAbsent(scope + " at " + h.path("computedAt").asText(), k -> new ArrayList<>())
                         .add(h);
             }
+        }
+        JsonNode stored = item.path("image").path("storedHashes");
+        if (stored.isObject()) {
+            s.add(stored(stored));
         }
         rereads.forEach((when, hashes) -> s.add(reread(when, hashes)));
         if (rereads.isEmpty() && acquired > 0) {
@@ -118,6 +112,20 @@ final class Statements {
         return bytes + " bytes of media were stored, compressed, in the E01 set " + String.join(", ", files) + " ("
                 + files.size() + (files.size() == 1 ? " segment file of " : " segment files of ") + fileBytes
                 + " bytes in all).";
+    }
+
+    /**
+     * What the E01 set stores as its own hashes. When they are the acquired ones the values were stated just before,
+     * so they are not stated again; when they differ, they are.
+     */
+    private static String stored(JsonNode stored) {
+        String where = "The E01 set " + stored.path("file").asText() + " stores ";
+        String how = " in its own hash sections, read back when it was finished";
+        if (stored.path("verdict").asText().equals(Hashes.MATCH)) {
+            return where + "the same MD5 and SHA-1" + how + ".";
+        }
+        return where + "MD5 " + stored.path("md5").asText() + " and SHA-1 "
+                + stored.path("sha1").asText() + how + "; they are NOT the hashes computed while acquiring.";
     }
 
     /** {@code An image re-read at T gave the same MD5 and SHA-256.}, naming only values that differ. */
