@@ -225,6 +225,24 @@ class AnalyzeCommandTest {
         assertThat(both.err()).contains("--list names exactly the files to export");
     }
 
+    /** One file exported is "1 file", as "1 directory" in the summary (issue 13 B.7). */
+    @Test
+    void export_ofOneFile_countsItInTheSingular() throws Exception {
+        Path image = TestImages.get("gpt");
+        Path list = Files.writeString(tmp.resolve("one.txt"), "p1:/README.TXT\n");
+        Path dest = tmp.resolve("one");
+        CliRunner.BytesResult r =
+                analyze("gpt", "analyze", "export", image.toString(), dest.toString(), "--list", list.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> manifest = Files.readAllLines(dest.resolve("manifest.jsonl"));
+        assertThat(manifest).hasSize(1);
+        long bytes = Files.size(dest.resolve(
+                Jcs.mapper().readTree(manifest.getFirst()).path("file").asText()));
+        assertThat(r.err() + r.text())
+                .contains("exhibit: exported 1 file (" + bytes + " bytes) to ")
+                .doesNotContain("1 files");
+    }
+
     /** Bad input: one line on stderr naming what and where, the documented status, no stack trace. */
     @ParameterizedTest
     @CsvSource(
