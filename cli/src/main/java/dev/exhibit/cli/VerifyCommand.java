@@ -130,7 +130,8 @@ final class VerifyCommand implements Callable<Integer> {
         out.println(
                 r.chainProblems().isEmpty()
                         ? "  log chain: intact"
-                        : "  log chain: BROKEN (" + r.chainProblems().size() + " problems)");
+                        : "  log chain: BROKEN (" + r.chainProblems().size()
+                                + (r.chainProblems().size() == 1 ? " problem)" : " problems)"));
         r.chainProblems().forEach(p -> out.println("    log " + p));
         out.printf(
                 Locale.ROOT,

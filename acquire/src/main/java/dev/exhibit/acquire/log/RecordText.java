@@ -84,9 +84,12 @@ final class RecordText {
                 });
         ChainReport chain = log.chain();
         if (chain.intact()) {
-            page.field("Log chain", "intact, " + log.records() + " records");
+            page.field("Log chain", "intact, " + RecordPage.count(log.records(), "record"));
         } else {
-            page.field("Log chain", "BROKEN (" + chain.problems().size() + " problems): do not rely on this record");
+            page.field(
+                    "Log chain",
+                    "BROKEN (" + RecordPage.count(chain.problems().size(), "problem")
+                            + "): do not rely on this record");
             chain.problems().forEach(p -> page.line(4, "log " + p));
         }
     }
