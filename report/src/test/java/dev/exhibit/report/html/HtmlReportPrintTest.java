@@ -332,6 +332,8 @@ class HtmlReportPrintTest {
                 .containsPattern("(?m)^\\s*- EV-001, the USB stick")
                 .containsPattern("(?m)^\\s*- nothing else");
         assertThat(draft.record().at("/findings/text").asText()).isEqualTo(FINDINGS);
+        assertThat(draft.paper().pages().getFirst())
+                .containsPattern("Findings\\s+3 paragraphs by the examiner, on the next page");
         assertThat(signed.paper().section("Findings of the examiner", "Details"))
                 .contains("No findings were entered");
         assertThat(signed.record().path("findings").isNull()).isTrue();
