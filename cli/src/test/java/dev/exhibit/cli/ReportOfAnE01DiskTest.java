@@ -53,6 +53,7 @@ class ReportOfAnE01DiskTest {
     void options_ofAnE01_areLabelledRowsWithUnits_notKeysOfTheLog() {
         String options = paper.section("Acquisition options", "Hashes");
         assertThat(options)
+                .containsPattern("Image format\\s+E01 \\(Expert Witness Format\\)")
                 .containsPattern("E01 compression\\s+fast")
                 .containsPattern("E01 chunk size\\s+64 sectors, 32\\.00 KiB \\(32,768 bytes\\)")
                 .containsPattern("E01 segment size\\s+at most 1\\.46 GiB \\(1,572,864,000 bytes\\) per file")

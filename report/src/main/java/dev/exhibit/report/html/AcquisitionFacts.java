@@ -41,7 +41,7 @@ final class AcquisitionFacts {
         files.forEach(f -> names.add(f.asText()));
         rows.add(Row.of(
                 "Image",
-                text(item.path("image").path("format")).replace('-', ' ') + ", "
+                format(item.path("image").path("format")) + ", "
                         + (names.size() == 1
                                 ? "one file: " + names.getFirst()
                                 : names.size() + " files: " + String.join(", ", names))));
@@ -57,7 +57,7 @@ final class AcquisitionFacts {
         }
         Set<String> shown = new LinkedHashSet<>();
         option(rows, shown, options, "hashes", "Hash algorithms", AcquisitionFacts::algorithms);
-        option(rows, shown, options, "format", "Image format", n -> text(n).replace('-', ' '));
+        option(rows, shown, options, "format", "Image format", AcquisitionFacts::format);
         option(rows, shown, options, "splitBytes", "Split into files of", n -> n.isNull() ? "not split" : size(n));
         option(rows, shown, options, "windowBytes", "Piecewise SHA-256 window", AcquisitionFacts::size);
         option(rows, shown, options, "sectorBytes", "Sector size", AcquisitionFacts::size);
@@ -150,6 +150,11 @@ final class AcquisitionFacts {
         value.properties()
                 .forEach(e -> parts.add(words(e.getKey()).toLowerCase(Locale.ROOT) + " " + later(e.getValue())));
         return String.join(", ", parts);
+    }
+
+    /** {@code raw}, {@code split raw}, {@code E01 (Expert Witness Format)}: the log's format id in words. */
+    static String format(JsonNode id) {
+        return id.asText().equals("e01") ? "E01 (Expert Witness Format)" : text(id).replace('-', ' ');
     }
 
     /** {@code MD5, SHA-1, SHA-256}: the names the standards use, not the command-line ids. */

@@ -60,9 +60,11 @@ public final class HtmlText implements Content {
      */
     private static void writeWords(String text, TemplateOutput output) {
         int start = 0;
+        int word = 0;
         for (int i = 0; i <= text.length(); i++) {
             boolean end = i == text.length() || Character.isWhitespace(text.charAt(i));
-            boolean afterSlash = !end && i > start && text.charAt(i - 1) == '/';
+            // not after a leading slash: "/tmp" stays whole, as "/" alone at a line's end reads as something else
+            boolean afterSlash = !end && i > start && i - 1 > word && text.charAt(i - 1) == '/';
             if (!end && !afterSlash) {
                 continue;
             }
@@ -80,6 +82,7 @@ public final class HtmlText implements Content {
             } else if (i < text.length()) {
                 output.writeUserContent(text.substring(i, i + 1));
                 start = i + 1;
+                word = i + 1;
             }
         }
     }

@@ -83,7 +83,10 @@ class HtmlReportTest {
         assertThat(html)
                 .as("a custody seal number: one inline block, a path: a break opportunity after each slash")
                 .contains("seal <span class=\"w\">S-1001</span>")
-                .contains("evidence/<wbr><span class=\"w\">EV-001/</span><wbr>acquisition.log.jsonl");
+                .contains("evidence/<wbr><span class=\"w\">EV-001/</span><wbr>acquisition.log.jsonl")
+                .as("no break after a leading slash: '/' alone at the end of a line reads as something else")
+                .doesNotContain(">/<wbr>")
+                .doesNotContain(" /<wbr>");
     }
 
     @Test
