@@ -265,7 +265,8 @@ public final class Export {
 
     /** One line saying what an export wrote and where. */
     public static String describe(Result r, Path dest) {
-        return "exported " + r.files() + " files (" + r.bytes() + " bytes) to " + dest.resolve(FILES_DIR)
+        return "exported " + SummaryText.plural(r.files(), "file", "files") + " (" + r.bytes() + " bytes) to "
+                + dest.resolve(FILES_DIR)
                 + "; manifest " + dest.resolve(MANIFEST)
                 + (r.failures() > 0 ? "; " + r.failures() + " could not be read completely (see the manifest)" : "");
     }

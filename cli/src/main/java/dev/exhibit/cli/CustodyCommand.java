@@ -84,7 +84,11 @@ final class CustodyCommand extends GroupCommand {
         @ParentCommand
         CustodyCommand parent;
 
-        @Option(names = "--type", required = true, description = "One of: ${COMPLETION-CANDIDATES}.")
+        @Option(
+                names = "--type",
+                required = true,
+                paramLabel = "TYPE",
+                description = "One of: ${COMPLETION-CANDIDATES}.")
         HandlingType type;
 
         @Option(names = "--item", required = true, paramLabel = "ID", description = "Evidence item id, e.g. EV-001.")

@@ -131,7 +131,8 @@ final class VerifyCommand implements Callable<Integer> {
         out.println(
                 r.chainProblems().isEmpty()
                         ? "  log chain: " + intact
-                        : "  log chain: BROKEN (" + r.chainProblems().size() + " problems)");
+                        : "  log chain: BROKEN (" + r.chainProblems().size()
+                                + (r.chainProblems().size() == 1 ? " problem)" : " problems)"));
         r.chainProblems().forEach(p -> out.println("    log " + VisibleText.plain(p)));
         r.chainContinuations().forEach(c -> out.println("    log " + VisibleText.plain(c)));
         out.printf(

@@ -98,8 +98,9 @@ final class VerifyEwfFile {
             out.println("  read errors recorded by the acquiring tool (error2): none");
         } else {
             long sectors = errors.stream().mapToLong(SectorRange::sectorCount).sum();
-            out.println("  read errors recorded by the acquiring tool (error2): " + sectors + " sectors in "
-                    + errors.size() + " ranges, filled in the image:");
+            out.println("  read errors recorded by the acquiring tool (error2): " + sectors
+                    + (sectors == 1 ? " sector in " : " sectors in ") + errors.size()
+                    + (errors.size() == 1 ? " range" : " ranges") + ", filled in the image:");
             for (SectorRange e : errors) {
                 out.println("    sectors " + e.firstSector() + ".." + (e.firstSector() + e.sectorCount() - 1) + " ("
                         + e.sectorCount() + ")");

@@ -76,8 +76,8 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).as(r.toString()).isZero();
         CliRunner.Result report = CliRunner.run("report", "build", caseDir.toString());
         assertThat(report.exit()).as(report.toString()).isZero();
-        String html = Files.readString(
-                Path.of(report.out().strip().lines().reduce((a, b) -> b).orElseThrow()));
+        String html = dev.exhibit.report.fixtures.Markup.lineBreaksLeftOut(Files.readString(
+                Path.of(report.out().strip().lines().reduce((a, b) -> b).orElseThrow())));
         for (Tsk.MmlsRow row : Tsk.mmls(TestImages.get("mbr"))) {
             assertThat(html)
                     .contains("<td class=\"num\">" + row.startSector() + "</td><td class=\"num\">" + row.endSector()
@@ -223,6 +223,24 @@ class AnalyzeCommandTest {
                 "--deleted");
         assertThat(both.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(both.err()).contains("--list names exactly the files to export");
+    }
+
+    /** One file exported is "1 file", as "1 directory" in the summary (issue 13 B.7). */
+    @Test
+    void export_ofOneFile_countsItInTheSingular() throws Exception {
+        Path image = TestImages.get("gpt");
+        Path list = Files.writeString(tmp.resolve("one.txt"), "p1:/README.TXT\n");
+        Path dest = tmp.resolve("one");
+        CliRunner.BytesResult r =
+                analyze("gpt", "analyze", "export", image.toString(), dest.toString(), "--list", list.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        List<String> manifest = Files.readAllLines(dest.resolve("manifest.jsonl"));
+        assertThat(manifest).hasSize(1);
+        long bytes = Files.size(dest.resolve(
+                Jcs.mapper().readTree(manifest.getFirst()).path("file").asText()));
+        assertThat(r.err() + r.text())
+                .contains("exhibit: exported 1 file (" + bytes + " bytes) to ")
+                .doesNotContain("1 files");
     }
 
     /** Bad input: one line on stderr naming what and where, the documented status, no stack trace. */

@@ -28,6 +28,13 @@ record CliKeys(Path passwordFile, Path p12, Path pem) {
         return make(dir, name, subject, false);
     }
 
+    /** {@code report build CASE --sign NAME.p12 --password-file PW}: the command that signs a report with this key. */
+    String[] reportBuild(Path caseDir) {
+        return new String[] {
+            "report", "build", caseDir.toString(), "--sign", p12.toString(), "--password-file", passwordFile.toString()
+        };
+    }
+
     /** A local time-stamping authority's key {@code NAME.p12} and {@code NAME.pem} in {@code dir}. */
     static CliKeys tsa(Path dir, String name, String subject) throws IOException {
         return make(dir, name, subject, true);

@@ -89,6 +89,20 @@ class DemoCommandTest {
                             PrintedReport.groupedOnOneLine(h.path("value").asText()));
         }
         assertThat(all).doesNotContain("descriptionBytes").doesNotContain("DRAFT");
+        // the demo acquires E01: its options are labelled rows, the warrant and seal numbers stay whole, and each
+        // partition and file system shows what identifies it
+        assertThat(paper.section("Acquisition options", "Hashes"))
+                .containsPattern("E01 compression\\s+fast")
+                .doesNotContain("chunkBytes")
+                .doesNotContain("timeStampAuthority");
+        assertThat(paper.section("Chain of custody events", "Command lines"))
+                .contains("W-DEMO-1")
+                .contains("S-0001");
+        assertThat(paper.section("Analysis of the image", "Chain of custody events")
+                        .replaceAll("\\s+", " "))
+                .contains("disk signature 0x44454d4f")
+                .contains("MBR entry 1, type 0x0e")
+                .contains("UUID 44454d4f-0000-4000-8000-000000000002");
     }
 
     @Test

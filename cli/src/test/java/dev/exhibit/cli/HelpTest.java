@@ -48,6 +48,21 @@ class HelpTest {
         assertThat(nullDefaults).as("defaults shown as null or empty").isEmpty();
     }
 
+    /** {@code --type=TYPE} as every other option names its value, not picocli's {@code --type=<type>}. */
+    @Test
+    void everyOptionValue_isNamedInCapitals() {
+        List<String> lowerCase = new ArrayList<>();
+        for (CommandLine c : CommandTree.commands()) {
+            Matcher m = Pattern.compile("--[a-z-]+=<[^>]*>").matcher(c.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            while (m.find()) {
+                lowerCase.add(c.getCommandSpec().qualifiedName() + " " + m.group());
+            }
+        }
+        assertThat(lowerCase)
+                .as("option values named by picocli's default label")
+                .isEmpty();
+    }
+
     @Test
     void everyCommand_printsItsHelpWithoutOtherArguments() {
         List<CommandLine> commands = CommandTree.commands();

@@ -101,7 +101,7 @@ class VerifyCommandTest {
 
         assertThat(r.exit()).isEqualTo(ExitCodes.EVIDENCE);
         assertThat(r.out())
-                .contains("log chain: BROKEN")
+                .contains("log chain: BROKEN (1 problem)")
                 .contains("log line " + (windowLine + 1) + ": prev is ")
                 .contains("line " + windowLine + " was changed")
                 .contains("not recorded: the log's chain is broken")

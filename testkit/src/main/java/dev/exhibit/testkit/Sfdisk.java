@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.exhibit.testing.Proc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,10 @@ public final class Sfdisk {
     }
 
     public static Table read(Path image) {
-        String json = Proc.run("sfdisk", "--json", image.toString()).ok().stdout();
+        // Proc decodes byte for byte as ISO-8859-1; sfdisk writes a GPT name ("Données exFAT") in UTF-8
+        String json = new String(
+                Proc.run("sfdisk", "--json", image.toString()).ok().stdout().getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8);
         try {
             JsonNode t = new ObjectMapper().readTree(json).path("partitiontable");
             List<Part> parts = new ArrayList<>();

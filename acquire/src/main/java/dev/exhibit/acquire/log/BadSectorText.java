@@ -35,13 +35,13 @@ final class BadSectorText {
                 : ranges.getFirst().record().path("sectorBytes").asLong();
         page.line(
                 2,
-                count + " sectors" + (sectorBytes > 0 ? " (" + count * sectorBytes + " bytes)" : "")
+                RecordPage.count(count, "sector") + (sectorBytes > 0 ? " (" + count * sectorBytes + " bytes)" : "")
                         + " could not be read" + (end == null ? " so far" : "") + "; the image holds " + fill
-                        + " in their place.");
+                        + (count == 1 ? " in its place." : " in their place."));
         page.line(
                 2,
-                "In " + ranges.size() + " ranges" + (sectorBytes > 0 ? " of " + sectorBytes + "-byte sectors" : "")
-                        + ", both ends included:");
+                "In " + RecordPage.count(ranges.size(), "range")
+                        + (sectorBytes > 0 ? " of " + sectorBytes + "-byte sectors" : "") + ", both ends included:");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Sectors", "Count", "Bytes", "Error", "Retries", "Log line"));
         for (ChainVerifier.Entry e : ranges) {

@@ -86,11 +86,14 @@ final class RecordText {
         if (chain.intact()) {
             page.field(
                     "Log chain",
-                    (chain.continued() ? "intact as continued past a break, " : "intact, ") + log.records()
-                            + " records");
+                    (chain.continued() ? "intact as continued past a break, " : "intact, ")
+                            + RecordPage.count(log.records(), "record"));
             chain.continuations().forEach(c -> page.line(4, "log " + c));
         } else {
-            page.field("Log chain", "BROKEN (" + chain.problems().size() + " problems): do not rely on this record");
+            page.field(
+                    "Log chain",
+                    "BROKEN (" + RecordPage.count(chain.problems().size(), "problem")
+                            + "): do not rely on this record");
             chain.problems().forEach(p -> page.line(4, "log " + p));
         }
     }

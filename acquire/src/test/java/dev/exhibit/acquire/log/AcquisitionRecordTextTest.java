@@ -135,6 +135,22 @@ class AcquisitionRecordTextTest {
         assertThat(rows).hasSize(4);
     }
 
+    /** One unreadable sector is "1 sector" in "1 range", as "1 directory" is in the summary (issue 13 B.7). */
+    @Test
+    void record_ofOneUnreadableSector_countsItInTheSingular() throws IOException {
+        long size = 2L * MiB;
+        Path out = dir.resolve("out");
+        try (FaultyDevice device = FaultyDevice.start(
+                DiskContent.pattern(size, 6), BadSectors.parse("100", size / 512), FaultyDevice.Options.defaults())) {
+            acquire(device.blockDevice(), out, CaseFields.NONE, 0, new Cancellation(), Progress.NONE);
+        }
+        String text = Files.readString(out.resolve(AcquisitionRecordText.FILE_NAME));
+        assertThat(text)
+                .contains("1 sector (512 bytes) could not be read; the image holds zeros in its place.")
+                .contains("In 1 range of 512-byte sectors, both ends included:")
+                .doesNotContainPattern("\\b1 (sectors|ranges|records|problems)\\b");
+    }
+
     @Test
     void record_escapesHostileCaseFields_andKeepsEachOnItsOwnLine() throws IOException {
         Path source = file(MiB, 4);

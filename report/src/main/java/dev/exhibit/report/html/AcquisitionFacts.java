@@ -41,7 +41,7 @@ final class AcquisitionFacts {
         files.forEach(f -> names.add(f.asText()));
         rows.add(Row.of(
                 "Image",
-                text(item.path("image").path("format")).replace('-', ' ') + ", "
+                format(item.path("image").path("format")) + ", "
                         + (names.size() == 1
                                 ? "one file: " + names.getFirst()
                                 : names.size() + " files: " + String.join(", ", names))));
@@ -57,7 +57,7 @@ final class AcquisitionFacts {
         }
         Set<String> shown = new LinkedHashSet<>();
         option(rows, shown, options, "hashes", "Hash algorithms", AcquisitionFacts::algorithms);
-        option(rows, shown, options, "format", "Image format", n -> text(n).replace('-', ' '));
+        option(rows, shown, options, "format", "Image format", AcquisitionFacts::format);
         option(rows, shown, options, "splitBytes", "Split into files of", n -> n.isNull() ? "not split" : size(n));
         option(rows, shown, options, "windowBytes", "Piecewise SHA-256 window", AcquisitionFacts::size);
         option(rows, shown, options, "sectorBytes", "Sector size", AcquisitionFacts::size);
@@ -86,12 +86,75 @@ final class AcquisitionFacts {
                 "directIo",
                 "Direct I/O (bypassing the page cache)",
                 n -> n.isBoolean() ? (n.asBoolean() ? "yes" : "no") : text(n));
+        if (options.path("e01").isObject()) {
+            shown.add("e01");
+            e01(rows, options.get("e01"));
+        }
+        option(
+                rows,
+                shown,
+                options,
+                "timeStampAuthority",
+                "Time-stamp authority",
+                n -> n.isNull() ? "none asked for" : text(n) + " (time-stamps the log's head)");
         options.properties().forEach(e -> {
             if (!shown.contains(e.getKey())) {
-                rows.add(Row.of(e.getKey(), text(e.getValue())));
+                rows.add(Row.of(words(e.getKey()), later(e.getValue())));
             }
         });
         return rows;
+    }
+
+    /** The E01 set's own settings (docs/e01.md), each a row as the other options. */
+    private static void e01(List<Row> rows, JsonNode e01) {
+        Set<String> shown = new LinkedHashSet<>();
+        option(rows, shown, e01, "compression", "E01 compression", n -> switch (n.asText()) {
+            case "none" -> "none (every chunk stored as read)";
+            case "empty-block" -> "empty-block (only chunks of zeros compressed)";
+            case "fast" -> "fast (zlib level 1)";
+            case "best" -> "best (zlib level 9)";
+            default -> text(n);
+        });
+        if (e01.has("sectorsPerChunk") || e01.has("chunkBytes")) {
+            shown.add("sectorsPerChunk");
+            shown.add("chunkBytes");
+            rows.add(Row.of(
+                    "E01 chunk size",
+                    text(e01.path("sectorsPerChunk")) + " sectors, " + Units.bytes(e01.path("chunkBytes"))));
+        }
+        option(rows, shown, e01, "segmentBytes", "E01 segment size", n -> "at most " + size(n) + " per file");
+        e01.properties().forEach(e -> {
+            if (!shown.contains(e.getKey())) {
+                rows.add(Row.of("E01 " + words(e.getKey()), later(e.getValue())));
+            }
+        });
+    }
+
+    /**
+     * An option a later version logs and this one has no label for: its name in words ({@code readAheadBytes} as
+     * {@code read ahead bytes}) and its value, never a log key beside raw JSON.
+     */
+    static String words(String key) {
+        if (key.isEmpty()) {
+            return "(unnamed)";
+        }
+        String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    private static String later(JsonNode value) {
+        if (!value.isObject()) {
+            return text(value);
+        }
+        List<String> parts = new ArrayList<>();
+        value.properties()
+                .forEach(e -> parts.add(words(e.getKey()).toLowerCase(Locale.ROOT) + " " + later(e.getValue())));
+        return String.join(", ", parts);
+    }
+
+    /** {@code raw}, {@code split raw}, {@code E01 (Expert Witness Format)}: the log's format id in words. */
+    static String format(JsonNode id) {
+        return id.asText().equals("e01") ? "E01 (Expert Witness Format)" : text(id).replace('-', ' ');
     }
 
     /** {@code MD5, SHA-1, SHA-256}: the names the standards use, not the command-line ids. */

@@ -32,7 +32,7 @@ final class AnalysisViews {
         HtmlText volumeSystem = vs.isObject()
                 ? HtmlText.of(RawText.of(vs, "description").plain() + " (" + DeviceFacts.text(vs.path("type"))
                         + "), at byte offset " + DeviceFacts.text(vs.path("byteOffset")) + ", "
-                        + DeviceFacts.text(vs.path("blockSizeBytes")) + "-byte blocks")
+                        + DeviceFacts.text(vs.path("blockSizeBytes")) + "-byte blocks" + diskId(vs))
                 : HtmlText.of("none found: the image holds no partition table libtsk recognises");
         List<FileSystemRow> fileSystems = new ArrayList<>();
         for (JsonNode fs : s.path("fileSystems")) {
@@ -76,7 +76,30 @@ final class AnalysisViews {
                 count(files, "directories"),
                 count(files, "deleted"),
                 files.path("orphanSearch").asBoolean(true) ? count(files, "orphans") : "not searched",
-                fs.path("complete").asBoolean(true) ? "" : "incomplete: the walk of this file system stopped early");
+                fs.path("complete").asBoolean(true) ? "" : "incomplete: the walk of this file system stopped early",
+                volumeId(fs.path("volumeId")));
+    }
+
+    /** {@code , disk GUID ...} or {@code , disk signature 0x...}: what identifies the disk in its table. */
+    private static String diskId(JsonNode vs) {
+        if (vs.path("diskGuid").isTextual()) {
+            return ", disk GUID " + vs.path("diskGuid").asText();
+        }
+        return vs.path("diskSignature").isTextual()
+                ? ", disk signature " + vs.path("diskSignature").asText()
+                : "";
+    }
+
+    private static String volumeId(JsonNode id) {
+        if (!id.isObject()) {
+            return "";
+        }
+        String label = switch (id.path("kind").asText()) {
+            case "uuid" -> "UUID";
+            case "serial" -> "serial";
+            default -> "ID";
+        };
+        return label + " " + id.path("value").asText();
     }
 
     private static String count(JsonNode files, String field) {

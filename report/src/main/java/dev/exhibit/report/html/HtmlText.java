@@ -39,7 +39,7 @@ public final class HtmlText implements Content {
     public void writeTo(TemplateOutput output) {
         for (VisibleText.Part part : text.parts()) {
             switch (part) {
-                case VisibleText.Plain p -> output.writeUserContent(p.text());
+                case VisibleText.Plain p -> writeWords(p.text(), output);
                 case VisibleText.Badge b -> {
                     output.writeContent("<span class=\"cc\" title=\"");
                     Escape.htmlAttribute(b.description(), output);
@@ -47,6 +47,42 @@ public final class HtmlText implements Content {
                     Escape.htmlContent(b.shown(), output);
                     output.writeContent("</span>");
                 }
+            }
+        }
+    }
+
+    /**
+     * Text with line breaks only where a reader expects them. Browsers also break after a hyphen, which cuts
+     * identifiers ({@code W-DEMO-} above {@code 1}), options ({@code --} above {@code description}) and paths
+     * ({@code evidence/EV-} above {@code 001/...}); so a piece of a word that holds a hyphen is one inline block,
+     * broken inside only when a whole line cannot hold it, and a path may break after each slash instead. Neither
+     * adds a character: copying gives the text as it is.
+     */
+    private static void writeWords(String text, TemplateOutput output) {
+        int start = 0;
+        int word = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length() || Character.isWhitespace(text.charAt(i));
+            // not after a leading slash: "/tmp" stays whole, as "/" alone at a line's end reads as something else
+            boolean afterSlash = !end && i > start && i - 1 > word && text.charAt(i - 1) == '/';
+            if (!end && !afterSlash) {
+                continue;
+            }
+            String piece = text.substring(start, i);
+            if (piece.indexOf('-') >= 0) {
+                output.writeContent("<span class=\"w\">");
+                output.writeUserContent(piece);
+                output.writeContent("</span>");
+            } else {
+                output.writeUserContent(piece);
+            }
+            if (afterSlash) {
+                output.writeContent("<wbr>");
+                start = i;
+            } else if (i < text.length()) {
+                output.writeUserContent(text.substring(i, i + 1));
+                start = i + 1;
+                word = i + 1;
             }
         }
     }

@@ -44,9 +44,37 @@ final class PartitionLayout {
                     allocated(p),
                     RawText.of(p, "description"),
                     RawText.of(fs, "type"),
-                    RawText.of(fs, "label")));
+                    RawText.of(fs, "label"),
+                    identity(p)));
         }
         return out;
+    }
+
+    /**
+     * What the table itself records of a partition, read by analyze from the table's bytes (docs/analyze.md): the
+     * identifiers an examiner cites. Empty for unallocated space, table metadata and summaries before version 2.
+     */
+    static HtmlText identity(JsonNode p) {
+        JsonNode gpt = p.path("gpt");
+        if (gpt.isObject()) {
+            String typeName = gpt.path("typeName").isTextual()
+                    ? " (" + gpt.path("typeName").asText() + ")"
+                    : "";
+            return HtmlText.of("GPT entry " + gpt.path("entry").asText() + ", name \"" + RawText.of(p, "description")
+                    + "\", type " + gpt.path("typeGuid").asText() + typeName + ", partition GUID "
+                    + gpt.path("partitionGuid").asText() + ", attributes "
+                    + gpt.path("attributes").asText());
+        }
+        JsonNode mbr = p.path("mbr");
+        if (mbr.isObject()) {
+            String where = mbr.path("table").asInt() == 0
+                    ? "MBR entry " + mbr.path("entry").asText()
+                    : "entry " + mbr.path("entry").asText() + " of the extended boot record at sector "
+                            + mbr.path("tableSector").asText();
+            return HtmlText.of(where + ", type " + mbr.path("type").asText()
+                    + (mbr.path("bootable").asBoolean() ? ", bootable" : ""));
+        }
+        return HtmlText.of("");
     }
 
     private static JsonNode fileSystemOf(JsonNode summary, JsonNode partition, String key) {

@@ -140,7 +140,10 @@ public record ReportView(
             HtmlText commandLine,
             String analysedAt) {}
 
-    /** One partition; {@code fsType} and {@code label} may be empty. */
+    /**
+     * One partition; {@code fsType} and {@code label} may be empty; {@code identity} is what the partition table
+     * records of it (GPT entry, name, type and GUID; MBR entry and type byte), empty for unallocated space.
+     */
     public record PartitionRow(
             String index,
             String slot,
@@ -150,13 +153,17 @@ public record ReportView(
             boolean allocated,
             HtmlText description,
             HtmlText fsType,
-            HtmlText label) {
+            HtmlText label,
+            HtmlText identity) {
         public long endSector() {
             return startSector + lengthSectors - 1;
         }
     }
 
-    /** One file system with its counts; {@code note} is empty unless something was not complete. */
+    /**
+     * One file system with its counts; {@code note} is empty unless something was not complete; {@code volumeId} is
+     * its UUID or serial number as {@code UUID 4558...} or {@code serial 4750-0001}, empty when it has none.
+     */
     public record FileSystemRow(
             String partition,
             HtmlText type,
@@ -168,10 +175,12 @@ public record ReportView(
             String directories,
             String deleted,
             String orphans,
-            String note) {}
+            String note,
+            String volumeId) {}
 
+    /** One custody event; {@code line} is its line in custody.log.jsonl, counted from 1 (its {@code seq} plus 1). */
     public record EventRow(
-            String seq,
+            String line,
             String at,
             String atAsGiven,
             String type,

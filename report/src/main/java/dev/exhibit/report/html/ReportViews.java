@@ -143,7 +143,10 @@ public final class ReportViews {
         for (JsonNode e : custody.path("events")) {
             JsonNode inv = e.path("invocation");
             rows.add(new EventRow(
-                    e.path("seq").asText(),
+                    // the line in custody.log.jsonl, from 1, as the command lines and custody list count it
+                    e.path("seq").canConvertToLong()
+                            ? Long.toString(e.path("seq").asLong() + 1)
+                            : "—",
                     e.path("at").asText(e.path("time").asText()),
                     e.path("atAsGiven").isTextual() ? e.path("atAsGiven").asText() : "",
                     e.path("type").asText(),

@@ -65,23 +65,12 @@ final class Statements {
                         : " and ended " + acq.path("ended").asText())
                 + "; the acquisition is " + acq.path("status").asText() + ".");
         if (!acq.path("bytesAcquired").isNull()) {
-            s.add(acq.path("bytesAcquired").asText() + " bytes were written to "
-                    + String.join(", ", texts(item.path("image").path("files"))) + ".");
+            s.add(written(acq.path("bytesAcquired").asText(), item.path("image")));
         }
         JsonNode bad = item.path("badSectors");
         if (bad.path("count").asLong() > 0) {
             s.add(bad.path("count").asText() + " sectors could not be read; they are listed in "
                     + bad.path("ranges").size() + " range(s) and were filled as each range states.");
-        }
-        JsonNode stored = item.path("image").path("storedHashes");
-        if (stored.isObject()) {
-            s.add("The E01 set " + stored.path("file").asText() + " stores MD5 "
-                    + stored.path("md5").asText()
-                    + " and SHA-1 " + stored.path("sha1").asText() + " in its own hash sections, read back when it was"
-                    + " finished; "
-                    + (stored.path("verdict").asText().equals(Hashes.MATCH)
-                            ? "they are the hashes computed while acquiring."
-                            : "they are NOT the hashes computed while acquiring."));
         }
         int acquired = 0;
         Map<String, List<JsonNode>> rereads = new LinkedHashMap<>();
@@ -96,11 +85,47 @@ final class Statements {
                         .add(h);
             }
         }
+        JsonNode stored = item.path("image").path("storedHashes");
+        if (stored.isObject()) {
+            s.add(stored(stored));
+        }
         rereads.forEach((when, hashes) -> s.add(reread(when, hashes)));
         if (rereads.isEmpty() && acquired > 0) {
             s.add("No re-read of the image or the source is recorded.");
         }
         return s;
+    }
+
+    /**
+     * Where the acquired bytes went. A raw image holds them as they are; an E01 set holds them compressed in files
+     * of other sizes, so saying they were written to image.E01 would give the file a size it does not have.
+     */
+    private static String written(String bytes, JsonNode image) {
+        List<String> files = texts(image.path("files"));
+        if (!"e01".equals(image.path("format").asText())) {
+            return bytes + " bytes were written to " + String.join(", ", files) + ".";
+        }
+        long fileBytes = 0;
+        for (JsonNode seg : image.path("segments")) {
+            fileBytes += seg.path("fileBytes").asLong();
+        }
+        return bytes + " bytes of media were stored, compressed, in the E01 set " + String.join(", ", files) + " ("
+                + files.size() + (files.size() == 1 ? " segment file of " : " segment files of ") + fileBytes
+                + " bytes in all).";
+    }
+
+    /**
+     * What the E01 set stores as its own hashes. When they are the acquired ones the values were stated just before,
+     * so they are not stated again; when they differ, they are.
+     */
+    private static String stored(JsonNode stored) {
+        String where = "The E01 set " + stored.path("file").asText() + " stores ";
+        String how = " in its own hash sections, read back when it was finished";
+        if (stored.path("verdict").asText().equals(Hashes.MATCH)) {
+            return where + "the same MD5 and SHA-1" + how + ".";
+        }
+        return where + "MD5 " + stored.path("md5").asText() + " and SHA-1 "
+                + stored.path("sha1").asText() + how + "; they are NOT the hashes computed while acquiring.";
     }
 
     /** {@code An image re-read at T gave the same MD5 and SHA-256.}, naming only values that differ. */

@@ -7,6 +7,7 @@ import dev.exhibit.report.fixtures.AcquisitionFixture;
 import dev.exhibit.report.fixtures.CaseFixture;
 import dev.exhibit.report.fixtures.Chromium;
 import dev.exhibit.report.fixtures.HostileNames;
+import dev.exhibit.report.fixtures.Markup;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.keys.KeyAlgorithm;
 import dev.exhibit.testing.Proc;
@@ -53,7 +54,7 @@ class ChromiumRenderingTest {
 
     @Test
     void dumpDom_showsThatNoScriptRanAndNoEvidenceBecameAnElement() {
-        String dom = chromium.dumpDom(hostile.html());
+        String dom = Markup.lineBreaksLeftOut(chromium.dumpDom(hostile.html()));
         assertThat(dom).contains("<title>Exhibit report " + hostile.reportId() + "</title>");
         assertThat(dom).doesNotContain(HostileNames.PWNED + "</title>");
         assertThat(dom).doesNotContainPattern("<(img|script|iframe)[\\s>]");

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.exhibit.report.Reports;
+import dev.exhibit.report.custody.CustodyEvent;
+import dev.exhibit.report.custody.CustodyEventType;
+import dev.exhibit.report.custody.EventTime;
 import dev.exhibit.report.fixtures.AcquisitionFixture;
 import dev.exhibit.report.fixtures.AnalysisFixture;
 import dev.exhibit.report.fixtures.CaseFixture;
@@ -18,6 +21,7 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -59,6 +63,7 @@ class HtmlReportPrintTest {
         CaseFixture.Made m = CaseFixture.make(tmp.resolve("signed/case"), acquisition);
         // Ordinary names: this test is about layout; ChromiumRenderingTest prints the hostile ones.
         plainAnalysis(m);
+        handOverAsTheDemoDoes(m);
         TestKeys.Made ex = TestKeys.examiner(tmp.resolve("keys"), KeyAlgorithm.ECDSA_P256);
         signed = print(
                 "signed",
@@ -75,6 +80,29 @@ class HtmlReportPrintTest {
                         d.caseDir(),
                         new Reports.BuildOptions(
                                 CaseFixture.invocation("report", "build"), null, null, null, Findings.read(findings))));
+    }
+
+    /**
+     * The demo's hand-over: identifiers with hyphens (a warrant, a seal) that Chromium used to break after a hyphen
+     * ({@code W-DEMO-} above {@code 1}), as it would break any word, in the narrow custody columns.
+     */
+    static final CustodyEvent HAND_OVER = new CustodyEvent(
+            CustodyEventType.TRANSFER,
+            CaseFixture.ITEM,
+            "Officer A. Smith",
+            "Dana Demo",
+            "Exhibit demo lab, evidence room",
+            "seized under warrant W-DEMO-1",
+            "S-0001",
+            "sealed in bag S-0001",
+            EventTime.parse("2026-11-20T15:00:00Z", Instant.parse("2026-11-20T15:00:05Z")));
+
+    private static void handOverAsTheDemoDoes(CaseFixture.Made m) throws Exception {
+        m.caseDir()
+                .custody()
+                .append(
+                        HAND_OVER,
+                        CaseFixture.invocation("custody", m.caseDir().root().toString(), "add", "--type", "transfer"));
     }
 
     private static void plainAnalysis(CaseFixture.Made m) throws Exception {
@@ -136,6 +164,38 @@ class HtmlReportPrintTest {
         assertThat(ChromiumRenderingTest.pixels(shot, ChromiumRenderingTest.MISMATCH_RED))
                 .as("the red draft banner")
                 .isGreaterThan(20_000);
+    }
+
+    /**
+     * The pages as paper shows them (pdftoppm), colours included: print drops backgrounds unless the page keeps them,
+     * and the draft's red band is what says DRAFT at a glance on every sheet.
+     */
+    @Test
+    void printedPages_showTheRedDraftBandOnEverySheetOfADraft_andTheGreenBannerOnlyWhenSigned() throws Exception {
+        List<BufferedImage> draftPages = draft.paper().pageImages(tmp.resolve("draft-pages"), 50);
+        assertThat(draftPages).hasSameSizeAs(draft.paper().pages());
+        for (int p = 0; p < draftPages.size(); p++) {
+            assertThat(ChromiumRenderingTest.pixels(top(draftPages.get(p)), ChromiumRenderingTest.MISMATCH_RED))
+                    .as("red DRAFT band at the top of printed page %d of the draft", p + 1)
+                    .isGreaterThan(1_500);
+        }
+        assertThat(ChromiumRenderingTest.pixels(draftPages.getFirst(), ChromiumRenderingTest.VERIFIED_GREEN))
+                .as("no green banner on a draft")
+                .isLessThan(1_000);
+        List<BufferedImage> signedPages = signed.paper().pageImages(tmp.resolve("signed-pages"), 50);
+        assertThat(ChromiumRenderingTest.pixels(signedPages.getFirst(), ChromiumRenderingTest.VERIFIED_GREEN))
+                .as("the green verdict banner, printed")
+                .isGreaterThan(4_000);
+        // the band is in the running header at the top of each sheet; the bad-sector map, lower down, is red too
+        for (int p = 0; p < signedPages.size(); p++) {
+            assertThat(ChromiumRenderingTest.pixels(top(signedPages.get(p)), ChromiumRenderingTest.MISMATCH_RED))
+                    .as("red at the top of printed page %d of the signed report", p + 1)
+                    .isZero();
+        }
+    }
+
+    private static BufferedImage top(BufferedImage page) {
+        return page.getSubimage(0, 0, page.getWidth(), page.getHeight() / 12);
     }
 
     @Test
@@ -208,10 +268,56 @@ class HtmlReportPrintTest {
                 }
             }
         }
-        assertThat(words).hasSizeGreaterThan(10);
+        assertThat(words).hasSizeGreaterThan(10).contains("W-DEMO-1", "S-0001");
         for (String w : words) {
             assertThat(custody).as("'%s' unbroken", w).contains(w);
         }
+    }
+
+    /**
+     * One numbering for the custody log on paper: an event is counted by its line in the file, from 1, as the command
+     * lines' "custody.log.jsonl line N" and {@code custody list} count it, not by its {@code seq}, which counts from 0.
+     */
+    @Test
+    void custodyTable_numbersEachEventByItsLine_asTheCommandLinesDo() {
+        String custody = signed.paper().section("Chain of custody events", "Command lines");
+        String commands = signed.paper().section("Command lines", "Chained logs covered");
+        assertThat(custody).containsPattern("(?m)^\\s*Line\\s+When \\(UTC\\)");
+        for (JsonNode e : signed.record().at("/custody/events")) {
+            long line = e.path("seq").asLong() + 1;
+            String type = e.path("type").asText();
+            assertThat(custody)
+                    .as("%s event of line %d", type, line)
+                    .containsPattern("(?m)^\\s*" + line + "\\s+"
+                            + Pattern.quote(e.path("at").asText().substring(0, 11)) + "\\s+" + Pattern.quote(type)
+                            + "\\b");
+            // the cells beside "Recorded in" interleave with it in the layout text
+            assertThat(commands.replaceAll("\\s+", " "))
+                    .containsPattern(
+                            "custody\\.log\\.jsonl line " + line + " .{0,60}?\\(" + Pattern.quote(type) + "\\)");
+        }
+    }
+
+    /** An option ({@code --description}) or a path ({@code evidence/EV-001/...}) is not cut at its hyphens either. */
+    @Test
+    void commandLinesAndPaths_breakOnlyBetweenWordsOrAfterASlash() {
+        String all = signed.paper().all();
+        String commands = signed.paper().section("Command lines", "Chained logs covered");
+        for (JsonNode c : signed.record().path("commandLines")) {
+            for (String w : c.path("commandLine").asText().split("\\s+")) {
+                if (w.startsWith("-")) {
+                    assertThat(commands).as("option '%s' unbroken", w).contains(w);
+                }
+            }
+        }
+        String covered = signed.paper().section("Chained logs covered", "Statements of fact");
+        for (JsonNode l : signed.record().path("logs")) {
+            String file = l.path("file").asText();
+            for (String part : file.split("(?<=/)")) {
+                assertThat(covered).as("'%s' of %s unbroken", part, file).contains(part);
+            }
+        }
+        assertThat(all).contains("evidence/EV-001/");
     }
 
     @Test
@@ -226,6 +332,8 @@ class HtmlReportPrintTest {
                 .containsPattern("(?m)^\\s*- EV-001, the USB stick")
                 .containsPattern("(?m)^\\s*- nothing else");
         assertThat(draft.record().at("/findings/text").asText()).isEqualTo(FINDINGS);
+        assertThat(draft.paper().pages().getFirst())
+                .containsPattern("Findings\\s+3 paragraphs by the examiner, on the next page");
         assertThat(signed.paper().section("Findings of the examiner", "Details"))
                 .contains("No findings were entered");
         assertThat(signed.record().path("findings").isNull()).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.exhibit.report.Reports;
 import dev.exhibit.report.fixtures.CaseFixture;
 import dev.exhibit.report.fixtures.HostileNames;
+import dev.exhibit.report.fixtures.Markup;
 import dev.exhibit.report.fixtures.TestKeys;
 import dev.exhibit.report.keys.KeyAlgorithm;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,7 @@ class HtmlReportTest {
 
     @Test
     void html_showsEveryHostileNameEscapedAndVisible() {
+        String html = Markup.lineBreaksLeftOut(HtmlReportTest.html);
         assertThat(html).contains("&lt;img src=x onerror=document.title='pwned'&gt;.txt");
         assertThat(html).contains("&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;");
         assertThat(html).contains("invoice<span class=\"cc\" title=\"right-to-left override\">⟨U+202E⟩</span>gpj.exe");
@@ -74,6 +76,17 @@ class HtmlReportTest {
                         .count())
                 .as("no raw bidi override, escape or bell character")
                 .isZero();
+    }
+
+    @Test
+    void html_breaksWordsOnlyBetweenThem_withoutAddingCharacters() {
+        assertThat(html)
+                .as("a custody seal number: one inline block, a path: a break opportunity after each slash")
+                .contains("seal <span class=\"w\">S-1001</span>")
+                .contains("evidence/<wbr><span class=\"w\">EV-001/</span><wbr>acquisition.log.jsonl")
+                .as("no break after a leading slash: '/' alone at the end of a line reads as something else")
+                .doesNotContain(">/<wbr>")
+                .doesNotContain(" /<wbr>");
     }
 
     @Test
