@@ -108,13 +108,7 @@ final class FseBlock {
             lit += l;
             out += l;
             if (m > 0) {
-                if (distance == 0 || distance > out - output.start) {
-                    throw block.fail(
-                            kind,
-                            "match " + i + " at distance " + distance + " reaches before the start" + " of the output ("
-                                    + (out - output.start) + " bytes decoded)");
-                }
-                Matches.copy(dst, out, distance, m);
+                Matches.copy(output, out, distance, m, block, kind, "match", i);
                 out += m;
             }
         }

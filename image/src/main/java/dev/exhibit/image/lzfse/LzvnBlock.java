@@ -148,6 +148,7 @@ final class LzvnBlock {
                         "opcode at payload byte " + (at - block.start() - HEADER_BYTES) + " writes past the block's "
                                 + (outEnd - first) + " decoded bytes");
             }
+            int opcodeAt = at - block.start() - HEADER_BYTES;
             at += length;
             if (literals > 0) {
                 System.arraycopy(src, at, dst, out, literals);
@@ -155,13 +156,7 @@ final class LzvnBlock {
                 out += literals;
             }
             if (match > 0) {
-                if (distance == 0 || distance > out - output.start) {
-                    throw block.fail(
-                            "bvxn",
-                            "match at distance " + distance + " reaches before the start of the output" + " ("
-                                    + (out - output.start) + " bytes decoded)");
-                }
-                Matches.copy(dst, out, distance, match);
+                Matches.copy(output, out, distance, match, block, "bvxn", "opcode at payload byte", opcodeAt);
                 out += match;
             }
         }
