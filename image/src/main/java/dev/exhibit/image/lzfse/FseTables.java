@@ -23,13 +23,13 @@ final class FseTables {
     static final int D_SYMBOLS = 64;
 
     /** Extra bits after each L, M and D symbol; the symbols' base values follow from them. */
-    private static final int[] L_EXTRA_BITS = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 5, 8};
+    static final int[] L_EXTRA_BITS = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 5, 8};
 
-    private static final int[] M_EXTRA_BITS = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 8, 11};
-    private static final int[] D_EXTRA_BITS = dExtraBits();
-    private static final int[] L_BASE = bases(L_EXTRA_BITS);
-    private static final int[] M_BASE = bases(M_EXTRA_BITS);
-    private static final int[] D_BASE = bases(D_EXTRA_BITS);
+    static final int[] M_EXTRA_BITS = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 8, 11};
+    static final int[] D_EXTRA_BITS = dExtraBits();
+    static final int[] L_BASE = bases(L_EXTRA_BITS);
+    static final int[] M_BASE = bases(M_EXTRA_BITS);
+    static final int[] D_BASE = bases(D_EXTRA_BITS);
 
     /** Per state: {@code delta << 16 | symbol << 8 | bits}. */
     final int[] literal = new int[LITERAL_STATES];

@@ -12,8 +12,12 @@ package dev.exhibit.image.lzfse;
  *   LLMMM110                    previous distance: L 1-3, M 3-10
  *   1110LLLL / 11100000 LLLLLLLL   literals only: L 1-15 / 16-271
  *   1111MMMM / 11110000 MMMMMMMM   match at the previous distance only: M 1-15 / 16-271
- *   00000110 (then 7 bytes) end of stream; 00001110, 00010110 no operation; the rest of 00xxx110 and 0111xxxx undefined
+ *   00000110 (then 7 bytes) end of stream; 00001110, 00010110 no operation
+ *   the rest of 00xxx110, and 0111xxxx and 1101xxxx: undefined
  * </pre>
+ *
+ * <p>So the first byte limits M when literals come with a match: L=1 allows M up to 8, L=2 up to 6, L=3 up to 4.
+ * Matches may reach back into earlier blocks of the stream; the previous distance starts at none in each block.
  */
 final class LzvnBlock {
     private static final int HEADER_BYTES = 12;
@@ -173,7 +177,7 @@ final class LzvnBlock {
                 kind[opcode] = opcode == 0xe0 ? LONG_LITERALS : LITERALS;
             } else if (opcode >= 0xa0 && opcode < 0xc0) {
                 kind[opcode] = MEDIUM;
-            } else if (opcode >= 0x70 && opcode < 0x80) {
+            } else if (opcode >= 0x70 && opcode < 0x80 || opcode >= 0xd0 && opcode < 0xe0) {
                 kind[opcode] = UNDEFINED;
             } else if (low == 7) {
                 kind[opcode] = LARGE;

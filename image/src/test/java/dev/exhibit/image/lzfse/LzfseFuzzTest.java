@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded mutations and truncations of valid streams (hdiutil's bvx2 and bvxn chunks, hand-built bvx- and bvxn
- * streams), and random bytes behind each magic: the decoder returns a length within its output or throws an
- * {@link LzfseException} naming block and offset; it never throws anything else, never writes outside its output
- * range, never takes long and never allocates more than a bounded amount, whatever the headers claim.
+ * streams, the test encoder's multi-block bvxn, bvx1 and bvx2 streams), and random bytes behind each magic: the
+ * decoder returns a length within its output or throws an {@link LzfseException} naming block and offset; it never
+ * throws anything else, never writes outside its output range, never takes long and never allocates more than a
+ * bounded amount, whatever the headers claim.
  */
 class LzfseFuzzTest {
     private static final long SEED = 0x62_76_78_32L;
@@ -162,6 +163,10 @@ class LzfseFuzzTest {
                 new DmgSamples.Sample(new Streams().lzvn(lzvnBytes, lzvn).end().toByteArray(), lzvnBytes));
         seeds.add(new DmgSamples.Sample(
                 new Streams().raw("uncompressed").raw("blocks").end().toByteArray(), 18));
+        byte[] words = LzfseRoundTripTest.data("text", 20_000);
+        for (LzfseWriter.Kind kind : List.of(LzfseWriter.Kind.LZVN, LzfseWriter.Kind.FSE_V1, LzfseWriter.Kind.FSE_V2)) {
+            seeds.add(new DmgSamples.Sample(LzfseWriter.encode(words, kind, 8_000), words.length));
+        }
         return seeds;
     }
 

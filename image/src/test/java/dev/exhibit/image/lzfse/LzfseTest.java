@@ -119,6 +119,19 @@ class LzfseTest {
     }
 
     @Test
+    void decode_lzvnOpcode1101xxxx_isUndefined() {
+        // LLMMMxxx with L=3 and M of 5 or more would read as a small-distance match; 7-Zip and the format reject it.
+        byte[] stream = new Streams()
+                .raw("abcd")
+                .lzvn(8, new Streams().bytes(0xd0, 0x04).text("xyz"))
+                .end()
+                .toByteArray();
+        assertThatThrownBy(() -> decode(stream, 12))
+                .isInstanceOf(LzfseException.class)
+                .hasMessage("bvxn block at byte 12: undefined opcode d0 at payload byte 0");
+    }
+
+    @Test
     void decode_lzvnDecodingToLessThanItsHeaderSays_fails() {
         byte[] stream =
                 new Streams().lzvn(5, new Streams().bytes(0xe1).text("a")).end().toByteArray();

@@ -14,7 +14,14 @@ final class SevenZip {
 
     /** {@code 7zz x -tdmg}: one file per blkx region, named "N.name"; their concatenation in N order is the disk. */
     static byte[] decodedDisk(Path dmg, Path dir) throws Exception {
-        Proc.run("7zz", "x", "-tdmg", "-y", "-o" + dir, dmg.toString()).ok();
+        Proc.Result r = Proc.run("7zz", "x", "-tdmg", "-y", "-o" + dir, dmg.toString());
+        if (r.exitCode() != 0) {
+            throw new AssertionError("7zz x -tdmg " + dmg.getFileName() + " exited " + r.exitCode() + ": "
+                    + (r.stdout() + r.stderr())
+                            .lines()
+                            .filter(l -> l.startsWith("ERROR"))
+                            .toList());
+        }
         List<Path> regions;
         try (Stream<Path> files = Files.list(dir)) {
             regions = files.sorted(Comparator.comparingInt(SevenZip::index)).toList();
