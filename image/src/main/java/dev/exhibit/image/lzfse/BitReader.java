@@ -1,9 +1,10 @@
 package dev.exhibit.image.lzfse;
 
 /**
- * Reads an FSE bit stream backwards from the end of its payload, through a 64-bit accumulator. It starts with the last
- * 8 bytes (7 when no bit of the last byte is unused) and refills whole bytes to at least 56 bits, enough for four
- * literals (10 bits each) or one L/M/D triple (14 + 17 + 23 bits) between refills; so {@link #pull} needs no check.
+ * An FSE bit stream read backwards from the end of its payload, through a 64-bit accumulator: it starts with the last
+ * 8 bytes (7 when no bit of the last byte is unused). The decoding loops in {@link FseBlock} refill it inline, with
+ * whole bytes up to at least 56 bits, enough for four literals (10 bits each) or one L/M/D triple (14 + 17 + 23 bits)
+ * between refills, so taking bits needs no check; they copy its state into locals for speed and back at the end.
  *
  * <p>Near the start of the payload a refill may ask for more bytes than remain: the encoder does not pad the literal
  * stream, and a valid stream never uses those bits. They load as zeros here (the reference decoder reads whatever
@@ -15,10 +16,15 @@ final class BitReader {
     private final Lzfse.Block block;
     private final String kind;
     private final String stream;
-    private final int start;
-    private int at;
-    private long accum;
-    private int bits;
+    final byte[] src;
+    final int start;
+    /** The last position from which 8 bytes can be read at once. */
+    final int lastWord;
+
+    // The decoding loops copy these into locals and back (see FseBlock): the state then lives in registers.
+    int at;
+    long accum;
+    int bits;
 
     /**
      * @param finalBits minus the number of unused high bits in the stream's last byte, as the header gives it (-7..0)
@@ -27,7 +33,9 @@ final class BitReader {
         this.block = block;
         this.kind = kind;
         this.stream = stream;
+        this.src = block.src();
         this.start = start;
+        this.lastWord = block.end() - 8;
         int first = finalBits != 0 ? 8 : 7;
         at = end - first;
         accum = load(at, first * 8);
@@ -35,25 +43,6 @@ final class BitReader {
         if (bits < 64 && accum >>> bits != 0) {
             throw block.fail(kind, "the " + stream + " stream's unused high bits are not zero");
         }
-    }
-
-    /** Loads whole bytes from below until at least 56 bits are held. */
-    void refill() {
-        int loadBits = (63 - bits) & -8;
-        if (loadBits == 0) {
-            return;
-        }
-        at -= loadBits >>> 3;
-        accum = accum << loadBits | load(at, loadBits);
-        bits += loadBits;
-    }
-
-    /** The next {@code n} bits (0 to 32), most significant first. */
-    int pull(int n) {
-        bits -= n;
-        int value = (int) (accum >>> bits);
-        accum &= (1L << bits) - 1;
-        return value;
     }
 
     /** Fails if the stream used bits from before the start of its payload. */
@@ -66,16 +55,18 @@ final class BitReader {
         }
     }
 
-    /** {@code n} bits (8 to 64, whole bytes) from {@code from} on, little-endian; bytes before the payload read 0. */
-    private long load(int from, int n) {
-        byte[] src = block.src();
-        if (from >= start && from <= block.end() - 8) {
+    /** {@code n} bits (0 to 64, whole bytes) from {@code from} on, little-endian; bytes before the payload read 0. */
+    long load(int from, int n) {
+        if (from >= start && from <= lastWord) {
             long word = LittleEndian.i64(src, from);
             return n == 64 ? word : word & ((1L << n) - 1);
         }
+        if (n == 0) {
+            return 0;
+        }
         long word = 0;
         for (int i = (n >>> 3) - 1; i >= 0; i--) {
-            word = word << 8 | (from + i >= start && from + i < block.end() ? src[from + i] & 0xffL : 0);
+            word = word << 8 | (from + i >= start && from + i < lastWord + 8 ? src[from + i] & 0xffL : 0);
         }
         return word;
     }

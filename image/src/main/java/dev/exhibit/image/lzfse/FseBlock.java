@@ -39,22 +39,46 @@ final class FseBlock {
         int s2 = header.literalStates[2];
         int s3 = header.literalStates[3];
         // Literals come in fours; the encoder pads the count, and the buffer's size is a multiple of four.
+        // The bit reader's state is copied into locals here and in decodeMatches: the JIT keeps it in registers.
+        byte[] src = in.src;
+        int lastWord = in.lastWord;
+        int at = in.at;
+        long accum = in.accum;
+        int bits = in.bits;
         int count = header.literals;
         for (int i = 0; i < count; i += 4) {
-            in.refill();
+            int load = (63 - bits) & -8;
+            int from = at - (load >>> 3);
+            long incoming = from >= start && from <= lastWord
+                    ? LittleEndian.i64(src, from) & ((1L << load) - 1)
+                    : in.load(from, load);
+            at = from;
+            accum = accum << load | incoming;
+            bits += load;
             int e = table[s0];
             lits[i] = (byte) (e >>> 8);
-            s0 = (e >>> 16) + in.pull(e & 0xff);
+            bits -= e & 0xff;
+            s0 = (e >>> 16) + (int) (accum >>> bits);
+            accum &= (1L << bits) - 1;
             e = table[s1];
             lits[i + 1] = (byte) (e >>> 8);
-            s1 = (e >>> 16) + in.pull(e & 0xff);
+            bits -= e & 0xff;
+            s1 = (e >>> 16) + (int) (accum >>> bits);
+            accum &= (1L << bits) - 1;
             e = table[s2];
             lits[i + 2] = (byte) (e >>> 8);
-            s2 = (e >>> 16) + in.pull(e & 0xff);
+            bits -= e & 0xff;
+            s2 = (e >>> 16) + (int) (accum >>> bits);
+            accum &= (1L << bits) - 1;
             e = table[s3];
             lits[i + 3] = (byte) (e >>> 8);
-            s3 = (e >>> 16) + in.pull(e & 0xff);
+            bits -= e & 0xff;
+            s3 = (e >>> 16) + (int) (accum >>> bits);
+            accum &= (1L << bits) - 1;
         }
+        in.at = at;
+        in.accum = accum;
+        in.bits = bits;
         in.checkNotOverrun();
     }
 
@@ -75,20 +99,39 @@ final class FseBlock {
         int first = out;
         int blockEnd = out + (int) header.rawBytes;
         int distance = 0;
-        for (int i = 0; i < header.matches; i++) {
-            in.refill();
+        byte[] src = in.src;
+        int lastWord = in.lastWord;
+        int at = in.at;
+        long accum = in.accum;
+        int held = in.bits;
+        int matches = header.matches;
+        for (int i = 0; i < matches; i++) {
+            int load = (63 - held) & -8;
+            int from = at - (load >>> 3);
+            long incoming = from >= start && from <= lastWord
+                    ? LittleEndian.i64(src, from) & ((1L << load) - 1)
+                    : in.load(from, load);
+            at = from;
+            accum = accum << load | incoming;
+            held += load;
             long e = lTable[ls];
-            int bits = in.pull((int) e & 0xff);
+            held -= (int) e & 0xff;
+            int bits = (int) (accum >>> held);
+            accum &= (1L << held) - 1;
             int extra = (int) e >>> 8 & 0xff;
             ls = ((int) e >>> 16) + (bits >>> extra);
             int l = (int) (e >>> 32) + (bits & ((1 << extra) - 1));
             e = mTable[ms];
-            bits = in.pull((int) e & 0xff);
+            held -= (int) e & 0xff;
+            bits = (int) (accum >>> held);
+            accum &= (1L << held) - 1;
             extra = (int) e >>> 8 & 0xff;
             ms = ((int) e >>> 16) + (bits >>> extra);
             int m = (int) (e >>> 32) + (bits & ((1 << extra) - 1));
             e = dTable[ds];
-            bits = in.pull((int) e & 0xff);
+            held -= (int) e & 0xff;
+            bits = (int) (accum >>> held);
+            accum &= (1L << held) - 1;
             extra = (int) e >>> 8 & 0xff;
             ds = ((int) e >>> 16) + (bits >>> extra);
             int d = (int) (e >>> 32) + (bits & ((1 << extra) - 1));
@@ -112,6 +155,9 @@ final class FseBlock {
                 out += m;
             }
         }
+        in.at = at;
+        in.accum = accum;
+        in.bits = held;
         in.checkNotOverrun();
         return out - first;
     }

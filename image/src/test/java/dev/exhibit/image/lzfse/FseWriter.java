@@ -19,7 +19,7 @@ final class FseWriter {
 
     static void block(
             ByteArrayOutputStream out, byte[] data, int start, int end, List<LzfseWriter.Sequence> seqs, boolean v2) {
-        // Literals, padded to a multiple of four with copies of the last one.
+        // Literals, padded to a multiple of four with copies of the last one (decoders decode them in fours).
         ByteArrayOutputStream lits = new ByteArrayOutputStream();
         List<int[]> lmd = new ArrayList<>();
         int previous = -1;
@@ -42,11 +42,11 @@ final class FseWriter {
             }
         }
         byte[] literals = lits.toByteArray();
-        int padded = (literals.length + 3) & -4;
+        // 7-Zip refuses a frequency table that does not fill its states, so a block without literals gets four.
+        int padded = Math.max(4, (literals.length + 3) & -4);
+        byte fill = literals.length > 0 ? literals[literals.length - 1] : 0;
         literals = Arrays.copyOf(literals, padded);
-        for (int i = lits.size(); i < padded; i++) {
-            literals[i] = literals[lits.size() - 1];
-        }
+        Arrays.fill(literals, lits.size(), padded, fill);
 
         int[] litSymbols = new int[padded];
         for (int i = 0; i < padded; i++) {

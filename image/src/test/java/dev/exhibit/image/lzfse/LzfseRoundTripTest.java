@@ -25,7 +25,7 @@ class LzfseRoundTripTest {
     void decode_encodedStreamsOfEveryKindAndSize_giveBackTheInput() throws Exception {
         for (LzfseWriter.Kind kind : LzfseWriter.Kind.values()) {
             for (int size : SIZES) {
-                for (String data : List.of("random", "text")) {
+                for (String data : List.of("random", "text", "binary", "zeros")) {
                     byte[] input = data(data, size);
                     byte[] stream = LzfseWriter.encode(input, kind, blockBytes(kind));
                     byte[] dst = new byte[size];
@@ -44,7 +44,7 @@ class LzfseRoundTripTest {
         // so those two kinds are checked by the round trip above and by LzfseTest, not against 7-Zip.
         int image = 0;
         for (LzfseWriter.Kind kind : List.of(LzfseWriter.Kind.LZVN, LzfseWriter.Kind.FSE_V2)) {
-            for (String data : List.of("random", "text")) {
+            for (String data : List.of("random", "text", "binary", "zeros")) {
                 for (int size : new int[] {512, 64 * 1024, 1 << 20}) {
                     assertSevenZipAgrees(kind, data, size, blockBytes(kind), image++);
                 }
@@ -74,12 +74,32 @@ class LzfseRoundTripTest {
         return kind == LzfseWriter.Kind.LZVN ? 48 * 1024 : 30_000;
     }
 
-    /** Random bytes (incompressible) or text with repeats near and far (every match and opcode kind). */
+    /**
+     * Random bytes (incompressible), zeros, binary-like bytes (random runs of 16 to 272 bytes, half of them copies
+     * from up to 64 KiB back) or text with repeats near and far and long runs (every match and opcode kind).
+     */
     static byte[] data(String kind, int size) {
         Random rnd = new Random(size * 31L + kind.hashCode());
         byte[] out = new byte[size];
-        if (kind.equals("random")) {
+        if (kind.startsWith("random")) {
             rnd.nextBytes(out);
+            return out;
+        }
+        if (kind.startsWith("zeros")) {
+            return out;
+        }
+        if (kind.startsWith("binary")) {
+            for (int at = 0; at < size; ) {
+                int n = Math.min(size - at, 16 + rnd.nextInt(256));
+                if (at > 1024 && rnd.nextBoolean()) {
+                    System.arraycopy(out, at - 1 - rnd.nextInt(Math.min(at - n, 65536)), out, at, n);
+                } else {
+                    byte[] fresh = new byte[n];
+                    rnd.nextBytes(fresh);
+                    System.arraycopy(fresh, 0, out, at, n);
+                }
+                at += n;
+            }
             return out;
         }
         String[] words = ("evidence examiner image sector volume partition acquisition custody hash digest the of and"
