@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decoding speed of {@link Lzfse} on one core (a measurement, not a test; docs/lzfse.md has the figures), against
@@ -17,6 +19,7 @@ import java.util.List;
  */
 final class LzfseThroughput {
     private static final int CHUNK = 1 << 20;
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
 
     private LzfseThroughput() {}
 
@@ -24,9 +27,7 @@ final class LzfseThroughput {
         int mib = args.length > 0 ? Integer.parseInt(args[0]) : 96;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<UdifWriter.Chunk> all = new ArrayList<>();
-        Path dir = Files.createTempDirectory("lzfse-bench");
-        System.out.println(
-                "data   codec   decoded from stored: Lzfse.decode on one core | 7zz x -tdmg -so, same chunks");
+        Map<String, List<UdifWriter.Chunk>> sets = new LinkedHashMap<>();
         for (String kind : List.of("text", "binary", "zeros")) {
             for (LzfseWriter.Kind codec : List.of(LzfseWriter.Kind.FSE_V2, LzfseWriter.Kind.LZVN)) {
                 List<UdifWriter.Chunk> chunks = new ArrayList<>();
@@ -35,54 +36,68 @@ final class LzfseThroughput {
                     int block = codec == LzfseWriter.Kind.LZVN ? 64 * 1024 : 30_000;
                     chunks.add(new UdifWriter.Chunk(LzfseWriter.encode(input, codec, block), input.length));
                 }
+                sets.put(String.format("%-6s %-6s", kind, codec), chunks);
                 all.addAll(chunks);
-                System.out.printf(
-                        "%-6s %-6s  %s | %s%n", kind, codec, rate(chunks, rounds), sevenZip(chunks, dir, rounds));
             }
         }
-        System.out.printf("all            %s | %s%n", rate(all, rounds), sevenZip(all, dir, rounds));
+        // Warm up on every kind first, so that the JIT compiles the loops with the whole mix in their profile.
+        for (long until = System.nanoTime() + WARM_UP_NANOS; System.nanoTime() < until; ) {
+            decodeRate(all);
+        }
+        Path dir = Files.createTempDirectory("lzfse-bench");
+        sets.put("all          ", all);
+        System.out.println(
+                "data   codec   decoded MiB from stored MiB: Lzfse.decode, one core | 7zz x -tdmg -so | ratio");
+        for (Map.Entry<String, List<UdifWriter.Chunk>> set : sets.entrySet()) {
+            List<UdifWriter.Chunk> chunks = set.getValue();
+            Path dmg = dir.resolve("bench.dmg");
+            Files.write(dmg, UdifWriter.write(chunks));
+            // Both decoders in every round, so that the load of a shared machine falls on both alike.
+            double[] ours = new double[rounds];
+            double[] sevenZip = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ours[r] = decodeRate(chunks);
+                sevenZip[r] = sevenZipRate(dmg, totalBytes(chunks));
+            }
+            Files.delete(dmg);
+            long stored = chunks.stream().mapToLong(c -> c.stream().length).sum();
+            System.out.printf(
+                    "%s %4d from %5.1f: %5.0f MB/s | %4.0f MB/s | %5.1fx%n",
+                    set.getKey(),
+                    totalBytes(chunks) >> 20,
+                    stored / 1048576.0,
+                    median(ours),
+                    median(sevenZip),
+                    median(ours) / median(sevenZip));
+        }
         Files.delete(dir);
     }
 
-    /** Median MB/s of 7-Zip decoding the chunks from a ULFO image to a pipe that discards them. */
-    private static String sevenZip(List<UdifWriter.Chunk> chunks, Path dir, int rounds) throws Exception {
-        Path dmg = dir.resolve("bench.dmg");
-        Files.write(dmg, UdifWriter.write(chunks));
-        double[] rates = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder("7zz", "x", "-tdmg", "-so", dmg.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("7zz x -tdmg -so failed: " + p.exitValue());
-            }
-            rates[r] = totalBytes(chunks) / ((System.nanoTime() - t0) / 1e9) / 1e6;
+    private static double decodeRate(List<UdifWriter.Chunk> chunks) throws LzfseException {
+        byte[] dst = new byte[CHUNK];
+        long t0 = System.nanoTime();
+        for (UdifWriter.Chunk c : chunks) {
+            Lzfse.decode(c.stream(), 0, c.stream().length, dst, 0, c.decodedBytes());
         }
-        Files.delete(dmg);
-        Arrays.sort(rates);
-        return String.format("%5.0f MB/s", rates[rounds / 2]);
+        return totalBytes(chunks) / ((System.nanoTime() - t0) / 1e9) / 1e6;
     }
 
-    /** Median MB/s over rounds, after three warm-up rounds (the JIT compiles the decoding loops). */
-    private static String rate(List<UdifWriter.Chunk> chunks, int rounds) throws LzfseException {
-        byte[] dst = new byte[CHUNK];
-        double[] rates = new double[rounds];
-        for (int r = -3; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            for (UdifWriter.Chunk c : chunks) {
-                Lzfse.decode(c.stream(), 0, c.stream().length, dst, 0, c.decodedBytes());
-            }
-            if (r >= 0) {
-                rates[r] = totalBytes(chunks) / ((System.nanoTime() - t0) / 1e9) / 1e6;
-            }
+    private static double sevenZipRate(Path dmg, long bytes) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder("7zz", "x", "-tdmg", "-so", dmg.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("7zz x -tdmg -so failed: " + p.exitValue());
         }
-        Arrays.sort(rates);
-        long stored = chunks.stream().mapToLong(c -> c.stream().length).sum();
-        return String.format(
-                "%4d MiB from %5.1f MiB: %5.0f MB/s median (%.0f to %.0f)",
-                totalBytes(chunks) >> 20, stored / 1048576.0, rates[rounds / 2], rates[0], rates[rounds - 1]);
+        return bytes / ((System.nanoTime() - t0) / 1e9) / 1e6;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static long totalBytes(List<UdifWriter.Chunk> chunks) {
