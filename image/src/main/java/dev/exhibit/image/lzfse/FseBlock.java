@@ -40,6 +40,8 @@ final class FseBlock {
         int s3 = header.literalStates[3];
         // Literals come in fours; the encoder pads the count, and the buffer's size is a multiple of four.
         // The bit reader's state is copied into locals here and in decodeMatches: the JIT keeps it in registers.
+        // Bits above the `bits` still unread are left in the accumulator and masked off each value taken, so
+        // that only the bit count, not the accumulator, carries from one literal to the next.
         byte[] src = in.src;
         int lastWord = in.lastWord;
         int at = in.at;
@@ -58,23 +60,19 @@ final class FseBlock {
             int e = table[s0];
             lits[i] = (byte) (e >>> 8);
             bits -= e & 0xff;
-            s0 = (e >>> 16) + (int) (accum >>> bits);
-            accum &= (1L << bits) - 1;
+            s0 = (e >>> 16) + ((int) (accum >>> bits) & ((1 << (e & 0xff)) - 1));
             e = table[s1];
             lits[i + 1] = (byte) (e >>> 8);
             bits -= e & 0xff;
-            s1 = (e >>> 16) + (int) (accum >>> bits);
-            accum &= (1L << bits) - 1;
+            s1 = (e >>> 16) + ((int) (accum >>> bits) & ((1 << (e & 0xff)) - 1));
             e = table[s2];
             lits[i + 2] = (byte) (e >>> 8);
             bits -= e & 0xff;
-            s2 = (e >>> 16) + (int) (accum >>> bits);
-            accum &= (1L << bits) - 1;
+            s2 = (e >>> 16) + ((int) (accum >>> bits) & ((1 << (e & 0xff)) - 1));
             e = table[s3];
             lits[i + 3] = (byte) (e >>> 8);
             bits -= e & 0xff;
-            s3 = (e >>> 16) + (int) (accum >>> bits);
-            accum &= (1L << bits) - 1;
+            s3 = (e >>> 16) + ((int) (accum >>> bits) & ((1 << (e & 0xff)) - 1));
         }
         in.at = at;
         in.accum = accum;
@@ -116,22 +114,19 @@ final class FseBlock {
             held += load;
             long e = lTable[ls];
             held -= (int) e & 0xff;
-            int bits = (int) (accum >>> held);
-            accum &= (1L << held) - 1;
+            int bits = (int) (accum >>> held) & ((1 << ((int) e & 0xff)) - 1);
             int extra = (int) e >>> 8 & 0xff;
             ls = ((int) e >>> 16) + (bits >>> extra);
             int l = (int) (e >>> 32) + (bits & ((1 << extra) - 1));
             e = mTable[ms];
             held -= (int) e & 0xff;
-            bits = (int) (accum >>> held);
-            accum &= (1L << held) - 1;
+            bits = (int) (accum >>> held) & ((1 << ((int) e & 0xff)) - 1);
             extra = (int) e >>> 8 & 0xff;
             ms = ((int) e >>> 16) + (bits >>> extra);
             int m = (int) (e >>> 32) + (bits & ((1 << extra) - 1));
             e = dTable[ds];
             held -= (int) e & 0xff;
-            bits = (int) (accum >>> held);
-            accum &= (1L << held) - 1;
+            bits = (int) (accum >>> held) & ((1 << ((int) e & 0xff)) - 1);
             extra = (int) e >>> 8 & 0xff;
             ds = ((int) e >>> 16) + (bits >>> extra);
             int d = (int) (e >>> 32) + (bits & ((1 << extra) - 1));

@@ -1,5 +1,7 @@
 package dev.exhibit.image.lzfse;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Map;
 final class LzfseThroughput {
     private static final int CHUNK = 1 << 20;
     private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private LzfseThroughput() {}
 
@@ -54,21 +57,30 @@ final class LzfseThroughput {
             Files.write(dmg, UdifWriter.write(chunks));
             // Both decoders in every round, so that the load of a shared machine falls on both alike.
             double[] ours = new double[rounds];
+            double[] oursCpu = new double[rounds];
             double[] sevenZip = new double[rounds];
+            double[] sevenZipCpu = new double[rounds];
             for (int r = 0; r < rounds; r++) {
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
                 ours[r] = decodeRate(chunks);
-                sevenZip[r] = sevenZipRate(dmg, totalBytes(chunks));
+                oursCpu[r] = totalBytes(chunks) / ((THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9) / 1e6;
+                double[] wallAndCpu = sevenZipRates(dmg, totalBytes(chunks), dir);
+                sevenZip[r] = wallAndCpu[0];
+                sevenZipCpu[r] = wallAndCpu[1];
             }
             Files.delete(dmg);
             long stored = chunks.stream().mapToLong(c -> c.stream().length).sum();
             System.out.printf(
-                    "%s %4d from %5.1f: %5.0f MB/s | %4.0f MB/s | %5.1fx%n",
+                    "%s %4d from %5.1f: %5.0f MB/s, %5.0f per CPU s | %4.0f MB/s, %4.0f per CPU s | %5.1fx, %5.1fx%n",
                     set.getKey(),
                     totalBytes(chunks) >> 20,
                     stored / 1048576.0,
                     median(ours),
+                    median(oursCpu),
                     median(sevenZip),
-                    median(ours) / median(sevenZip));
+                    median(sevenZipCpu),
+                    median(ours) / median(sevenZip),
+                    median(oursCpu) / median(sevenZipCpu));
         }
         Files.delete(dir);
     }
@@ -82,16 +94,32 @@ final class LzfseThroughput {
         return totalBytes(chunks) / ((System.nanoTime() - t0) / 1e9) / 1e6;
     }
 
-    private static double sevenZipRate(Path dmg, long bytes) throws Exception {
+    /** 7-Zip's rate by wall time and by CPU time (user and system, from GNU time). */
+    private static double[] sevenZipRates(Path dmg, long bytes, Path dir) throws Exception {
+        Path times = dir.resolve("time.txt");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("7zz", "x", "-tdmg", "-so", dmg.toString())
+        Process p = new ProcessBuilder(
+                        "/usr/bin/time",
+                        "-f",
+                        "%U %S",
+                        "-o",
+                        times.toString(),
+                        "7zz",
+                        "x",
+                        "-tdmg",
+                        "-so",
+                        dmg.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("7zz x -tdmg -so failed: " + p.exitValue());
         }
-        return bytes / ((System.nanoTime() - t0) / 1e9) / 1e6;
+        double wall = (System.nanoTime() - t0) / 1e9;
+        String[] cpu = Files.readString(times).strip().split(" ");
+        Files.delete(times);
+        double cpuSeconds = Math.max(0.01, Double.parseDouble(cpu[0]) + Double.parseDouble(cpu[1]));
+        return new double[] {bytes / wall / 1e6, bytes / cpuSeconds / 1e6};
     }
 
     private static double median(double[] values) {
