@@ -61,8 +61,8 @@ final class FrequencyCode {
         if (bits >= 8 || at != end) {
             throw block.fail(
                     "bvx2",
-                    "the header's frequency code leaves " + (end - at + bits / 8)
-                            + " unused bytes before the header's end");
+                    "the header's frequency code ends " + (end - at + bits / 8) + " bytes before the header's end"
+                            + " (its size field says " + (end - block.start()) + " bytes)");
         }
     }
 }

@@ -100,7 +100,9 @@ public final class Lzfse {
 
         void require(String kind, long bytes, String what) throws LzfseException {
             if (bytes > end - start) {
-                throw fail(kind, "its " + what + " needs " + bytes + " bytes, but only " + (end - start) + " remain");
+                throw fail(
+                        kind,
+                        "it needs " + bytes + " bytes for its " + what + ", but only " + (end - start) + " remain");
             }
         }
     }

@@ -157,13 +157,22 @@ class LzfseTest {
     }
 
     @Test
+    void decode_bvx2HeaderSizeBeyondItsFrequencyCode_fails() throws Exception {
+        byte[] stream = bvx2WithField(24, 0, 32, 177 + 1); // hdiutil's header is 177 bytes
+        assertThatThrownBy(() -> decode(stream, DmgSamples.largestFse().decodedBytes()))
+                .isInstanceOf(LzfseException.class)
+                .hasMessage("bvx2 block at byte 0: the header's frequency code ends 1 bytes before the header's end"
+                        + " (its size field says 178 bytes)");
+    }
+
+    @Test
     void decode_bvx2PayloadPastTheInput_fails() throws Exception {
         byte[] stream = DmgSamples.largestFse().stream();
         byte[] cut = Arrays.copyOf(stream, stream.length - 100);
         assertThatThrownBy(() -> decode(cut, DmgSamples.largestFse().decodedBytes()))
                 .isInstanceOf(LzfseException.class)
                 .hasMessageMatching(
-                        "bvx2 block at byte 0: its header and payloads needs \\d+ bytes, but only \\d+" + " remain");
+                        "bvx2 block at byte 0: it needs \\d+ bytes for its header and payloads, but only \\d+ remain");
     }
 
     @Test
