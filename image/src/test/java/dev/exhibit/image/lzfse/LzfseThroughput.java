@@ -36,7 +36,7 @@ final class LzfseThroughput {
                 List<UdifWriter.Chunk> chunks = new ArrayList<>();
                 for (int i = 0; i < mib / 6; i++) {
                     byte[] input = data(kind, i);
-                    int block = codec == LzfseWriter.Kind.LZVN ? 64 * 1024 : 30_000;
+                    int block = 64 * 1024; // as hdiutil, blocks that reach the literal or match limit (data chosen so)
                     chunks.add(new UdifWriter.Chunk(LzfseWriter.encode(input, codec, block), input.length));
                 }
                 sets.put(String.format("%-6s %-6s", kind, codec), chunks);
