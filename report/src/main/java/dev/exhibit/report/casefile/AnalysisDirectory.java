@@ -148,7 +148,7 @@ public final class AnalysisDirectory {
             entry.put("name", name);
             entry.put("sha256", Sha256.ofFile(target));
             entry.put("bytes", Files.size(target));
-            entry.put("tool", invocation.tool() + " " + invocation.version() + " (" + invocation.commit() + ")");
+            entry.put("tool", invocation.tool() + " " + invocation.version() + " (commit " + invocation.commit() + ")");
             entry.put("commandLine", invocation.commandLine());
             entry.put("created", Times.utc(Instant.now()));
             writeManifest(entry);

@@ -1,0 +1,130 @@
+package dev.exhibit.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.core.Sizes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The analyses kept beside an item (record members {@code analysisFiles} and {@code hashSets}, docs/report.md) as an
+ * examiner reads them: each file with its SHA-256 and the command that made it; the hash sets consulted, with what
+ * identifies them (count, each source's SHA-256); the counts of known and notable data streams; and each notable
+ * stream with its path shown from its exact bytes, its digests and its sets.
+ */
+public final class KeptViews {
+    private KeptViews() {}
+
+    /** What {@code kept.jte} draws; {@code hashSets} is {@code null} when no hash set was consulted. */
+    public record KeptView(List<FileRow> files, HashSetsView hashSets) {}
+
+    public record FileRow(
+            HtmlText file, String size, Hex sha256, HtmlText commandLine, HtmlText tool, String created) {}
+
+    public record HashSetsView(List<SetRow> sets, String hashed, String known, String notable, List<NotableRow> hits) {}
+
+    /** @param counts per algorithm, e.g. "sha256: 1,024 digests (key file SHA-256 …)" */
+    public record SetRow(
+            HtmlText name, String kind, HtmlText description, List<Digest> counts, List<SourceRow> sources) {}
+
+    public record SourceRow(HtmlText file, HtmlText format, Hex sha256) {}
+
+    public record Digest(String label, Hex value) {}
+
+    /** @param stream an NTFS stream's name, empty for a file's content */
+    public record NotableRow(
+            String index,
+            String partition,
+            HtmlText path,
+            HtmlText stream,
+            String inode,
+            String state,
+            List<Digest> digests,
+            HtmlText sets) {}
+
+    /** {@code null} when the item has no kept analysis file. */
+    static KeptView of(JsonNode item) {
+        JsonNode files = item.path("analysisFiles");
+        if (!files.isArray() || files.isEmpty()) {
+            return null;
+        }
+        List<FileRow> rows = new ArrayList<>();
+        for (JsonNode f : files) {
+            rows.add(new FileRow(
+                    ReportViews.text(f, "file"),
+                    f.path("bytes").canConvertToLong()
+                            ? Sizes.human(f.path("bytes").asLong())
+                            : "",
+                    ReportViews.hex(f, "sha256"),
+                    ReportViews.text(f, "commandLine"),
+                    ReportViews.text(f, "tool"),
+                    f.path("created").asText("")));
+        }
+        JsonNode h = item.path("hashSets");
+        return new KeptView(rows, h.isObject() ? hashSets(h) : null);
+    }
+
+    private static HashSetsView hashSets(JsonNode h) {
+        List<SetRow> sets = new ArrayList<>();
+        for (JsonNode s : h.path("sets")) {
+            List<Digest> counts = new ArrayList<>();
+            for (JsonNode i : s.path("indexes")) {
+                counts.add(new Digest(
+                        i.path("algorithm").asText() + ": " + count(i.path("count")) + " digests, key file SHA-256",
+                        ReportViews.hex(i, "keyFileSha256")));
+            }
+            List<SourceRow> sources = new ArrayList<>();
+            for (JsonNode src : s.path("sources")) {
+                String detail = src.path("detail").asText("");
+                sources.add(new SourceRow(
+                        ReportViews.text(src, "file"),
+                        HtmlText.of(src.path("format").asText("") + (detail.isEmpty() ? "" : ", " + detail)),
+                        ReportViews.hex(src, "sha256")));
+            }
+            sets.add(new SetRow(
+                    ReportViews.text(s, "name"),
+                    s.path("kind").asText(""),
+                    ReportViews.text(s, "description"),
+                    counts,
+                    sources));
+        }
+        List<NotableRow> hits = new ArrayList<>();
+        for (JsonNode n : h.path("notable")) {
+            hits.add(hit(hits.size() + 1, n));
+        }
+        JsonNode c = h.path("counts");
+        return new HashSetsView(
+                sets,
+                count(c.path("hashedStreams")),
+                count(c.path("knownStreams")),
+                count(c.path("notableStreams")),
+                hits);
+    }
+
+    private static NotableRow hit(int index, JsonNode n) {
+        List<Digest> digests = new ArrayList<>();
+        for (String a : List.of("md5", "sha1", "sha256", "sha512")) {
+            if (n.path(a).isTextual()) {
+                digests.add(new Digest(a.toUpperCase(java.util.Locale.ROOT), ReportViews.hex(n, a)));
+            }
+        }
+        List<String> sets = new ArrayList<>();
+        n.path("hashsets").forEach(s -> sets.add(s.asText()));
+        String state = n.path("deleted").asBoolean(false) ? "deleted" : "allocated";
+        if (n.path("contentMayBeReused").asBoolean(false)) {
+            state += "; content may be another file's";
+        }
+        return new NotableRow(
+                String.valueOf(index),
+                n.path("partition").isTextual() ? n.path("partition").asText() : "—",
+                RawText.of(n, "path"),
+                RawText.of(n, "stream"),
+                n.path("inode").asText(""),
+                state,
+                digests,
+                HtmlText.of(String.join(", ", sets)));
+    }
+
+    private static String count(JsonNode n) {
+        return n.canConvertToLong() ? String.format(java.util.Locale.ROOT, "%,d", n.asLong()) : n.asText("—");
+    }
+}
