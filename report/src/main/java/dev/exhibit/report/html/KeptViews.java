@@ -15,16 +15,14 @@ public final class KeptViews {
     private KeptViews() {}
 
     /** What {@code kept.jte} draws; {@code hashSets} is {@code null} when no hash set was consulted. */
-    public record KeptView(List<FileRow> files, HashSetsView hashSets) {}
+    public record KeptView(HtmlText directory, List<FileRow> files, HashSetsView hashSets) {}
 
-    public record FileRow(
-            HtmlText file, String size, Hex sha256, HtmlText commandLine, HtmlText tool, String created) {}
+    public record FileRow(HtmlText name, String size, Hex sha256) {}
 
     public record HashSetsView(List<SetRow> sets, String hashed, String known, String notable, List<NotableRow> hits) {}
 
-    /** @param counts per algorithm, e.g. "sha256: 1,024 digests (key file SHA-256 …)" */
-    public record SetRow(
-            HtmlText name, String kind, HtmlText description, List<Digest> counts, List<SourceRow> sources) {}
+    /** @param counts per algorithm, e.g. "md5 1,024, sha256 1,024" */
+    public record SetRow(HtmlText name, String kind, HtmlText description, String counts, List<SourceRow> sources) {}
 
     public record SourceRow(HtmlText file, HtmlText format, Hex sha256) {}
 
@@ -48,29 +46,27 @@ public final class KeptViews {
             return null;
         }
         List<FileRow> rows = new ArrayList<>();
+        String directory = "";
         for (JsonNode f : files) {
+            String file = f.path("file").asText();
+            directory = file.substring(0, file.lastIndexOf('/') + 1);
             rows.add(new FileRow(
-                    ReportViews.text(f, "file"),
+                    HtmlText.of(file.substring(directory.length())),
                     f.path("bytes").canConvertToLong()
                             ? Sizes.human(f.path("bytes").asLong())
                             : "",
-                    ReportViews.hex(f, "sha256"),
-                    ReportViews.text(f, "commandLine"),
-                    ReportViews.text(f, "tool"),
-                    f.path("created").asText("")));
+                    ReportViews.hex(f, "sha256")));
         }
         JsonNode h = item.path("hashSets");
-        return new KeptView(rows, h.isObject() ? hashSets(h) : null);
+        return new KeptView(HtmlText.of(directory), rows, h.isObject() ? hashSets(h) : null);
     }
 
     private static HashSetsView hashSets(JsonNode h) {
         List<SetRow> sets = new ArrayList<>();
         for (JsonNode s : h.path("sets")) {
-            List<Digest> counts = new ArrayList<>();
+            List<String> counts = new ArrayList<>();
             for (JsonNode i : s.path("indexes")) {
-                counts.add(new Digest(
-                        i.path("algorithm").asText() + ": " + count(i.path("count")) + " digests, key file SHA-256",
-                        ReportViews.hex(i, "keyFileSha256")));
+                counts.add(i.path("algorithm").asText() + " " + count(i.path("count")));
             }
             List<SourceRow> sources = new ArrayList<>();
             for (JsonNode src : s.path("sources")) {
@@ -84,7 +80,7 @@ public final class KeptViews {
                     ReportViews.text(s, "name"),
                     s.path("kind").asText(""),
                     ReportViews.text(s, "description"),
-                    counts,
+                    String.join(", ", counts),
                     sources));
         }
         List<NotableRow> hits = new ArrayList<>();
