@@ -156,9 +156,8 @@ class AnalysisInCaseTest {
     void reportBuild_carriesHashSetsAndNotableHits_andShowsHostileNamesEscaped() throws IOException {
         Path copy = copyOfCase("report");
         Path report = signedReport(copy);
-        JsonNode item = JSON.readTree(report.resolve("record.json").toFile())
-                .path("evidence")
-                .path(0);
+        JsonNode record = JSON.readTree(report.resolve("record.json").toFile());
+        JsonNode item = record.path("evidence").path(0);
         assertThat(item.path("analysisFiles").findValuesAsText("file"))
                 .containsExactly(
                         "evidence/EV-1/analysis/files.jsonl",
@@ -170,6 +169,11 @@ class AnalysisInCaseTest {
                 .isEqualTo("notable");
         assertThat(item.path("hashSets").path("counts").path("notableStreams").asLong())
                 .isEqualTo(item.path("hashSets").path("notable").size());
+        assertThat(record.at("/statements/0/facts").toString())
+                .contains("The digests of "
+                        + item.at("/hashSets/counts/hashedStreams").asLong()
+                        + " data streams were looked up in the hash sets clean (known) and bad (notable)")
+                .contains("The analysis file evidence/EV-1/analysis/hashsets.json");
 
         CliRunner.Result v = CliRunner.run("report", "verify", report.toString());
         assertThat(v.out()).as(v.toString()).doesNotContain("FAIL").contains("PASS  record.json content");

@@ -100,7 +100,28 @@ final class Statements {
         if (rereads.isEmpty() && acquired > 0) {
             s.add("No re-read of the image or the source is recorded.");
         }
+        kept(item, s);
         return s;
+    }
+
+    /** The kept analysis files, each with its SHA-256, and what the hash-set lookups counted. */
+    private static void kept(JsonNode item, List<String> s) {
+        for (JsonNode f : item.path("analysisFiles")) {
+            s.add("The analysis file " + f.path("file").asText() + " ("
+                    + f.path("bytes").asText() + " bytes) has SHA-256 "
+                    + f.path("sha256").asText() + ".");
+        }
+        JsonNode h = item.path("hashSets");
+        if (h.isObject()) {
+            List<String> sets = new ArrayList<>();
+            for (JsonNode set : h.path("sets")) {
+                sets.add(set.path("name").asText() + " (" + set.path("kind").asText() + ")");
+            }
+            JsonNode c = h.path("counts");
+            s.add("The digests of " + c.path("hashedStreams").asText() + " data streams were looked up in the hash"
+                    + " sets " + and(sets) + ": " + c.path("knownStreams").asText() + " are in known sets only, "
+                    + c.path("notableStreams").asText() + " in a notable set.");
+        }
     }
 
     /** {@code An image re-read at T gave the same MD5 and SHA-256.}, naming only values that differ. */
