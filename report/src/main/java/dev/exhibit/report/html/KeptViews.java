@@ -12,6 +12,9 @@ import java.util.List;
  * stream with its path shown from its exact bytes, its digests and its sets.
  */
 public final class KeptViews {
+    /** Notable files listed on the page; the record and hashsets.json hold every one. */
+    static final int MAX_HITS_SHOWN = 500;
+
     private KeptViews() {}
 
     /** What {@code kept.jte} draws; {@code hashSets} is {@code null} when no hash set was consulted. */
@@ -19,7 +22,9 @@ public final class KeptViews {
 
     public record FileRow(HtmlText name, String size, Hex sha256) {}
 
-    public record HashSetsView(List<SetRow> sets, String hashed, String known, String notable, List<NotableRow> hits) {}
+    /** @param notShown notable files beyond {@link #MAX_HITS_SHOWN}, left off the page */
+    public record HashSetsView(
+            List<SetRow> sets, String hashed, String known, String notable, List<NotableRow> hits, long notShown) {}
 
     /** @param counts per algorithm, e.g. "md5 1,024, sha256 1,024" */
     public record SetRow(HtmlText name, String kind, HtmlText description, String counts, List<SourceRow> sources) {}
@@ -85,7 +90,9 @@ public final class KeptViews {
         }
         List<NotableRow> hits = new ArrayList<>();
         for (JsonNode n : h.path("notable")) {
-            hits.add(hit(hits.size() + 1, n));
+            if (hits.size() < MAX_HITS_SHOWN) {
+                hits.add(hit(hits.size() + 1, n));
+            }
         }
         JsonNode c = h.path("counts");
         return new HashSetsView(
@@ -93,7 +100,8 @@ public final class KeptViews {
                 count(c.path("hashedStreams")),
                 count(c.path("knownStreams")),
                 count(c.path("notableStreams")),
-                hits);
+                hits,
+                Math.max(0, h.path("notable").size() - MAX_HITS_SHOWN));
     }
 
     private static NotableRow hit(int index, JsonNode n) {

@@ -39,8 +39,8 @@ final class KeptAnalyses {
             if (covered != null && !covered.contains(name)) {
                 continue;
             }
-            Path file = dir.resolve(name).normalize();
-            if (!file.getParent().equals(dir.normalize()) || !Files.isRegularFile(file)) {
+            Path file = fileOf(dir, name);
+            if (file == null) {
                 throw ExhibitException.evidence(c.relative(dir.resolve(AnalysisDirectory.MANIFEST)) + " names " + name
                         + ", which is not in " + c.relative(dir) + " (removed from the case?)");
             }
@@ -65,8 +65,9 @@ final class KeptAnalyses {
         Path dir = AnalysisDirectory.of(itemDir);
         List<String> changed = new ArrayList<>();
         for (JsonNode entry : manifest(dir)) {
-            Path file = dir.resolve(entry.path("name").asText());
-            String now = Files.isRegularFile(file) ? Sha256.ofFile(file) : "missing";
+            Path file = fileOf(dir, entry.path("name").asText());
+            String now = file != null ? Sha256.ofFile(file) : "missing";
+            file = file != null ? file : dir.resolve(entry.path("name").asText().replace('/', '_'));
             if (!now.equals(entry.path("sha256").asText())) {
                 changed.add(c.relative(file) + " has SHA-256 " + now + ", but " + AnalysisDirectory.MANIFEST
                         + " recorded " + entry.path("sha256").asText() + " when "
@@ -74,6 +75,12 @@ final class KeptAnalyses {
             }
         }
         return changed;
+    }
+
+    /** The regular file {@code name} directly in {@code dir}, or {@code null}: a manifest never points elsewhere. */
+    private static Path fileOf(Path dir, String name) {
+        Path file = dir.resolve(name).normalize();
+        return dir.normalize().equals(file.getParent()) && Files.isRegularFile(file) ? file : null;
     }
 
     private static JsonNode manifest(Path dir) throws IOException {
