@@ -152,7 +152,7 @@ final class TimelineCommand implements Callable<Integer> {
             }
             throw e;
         } finally {
-            if (analysis != null) {
+            if (analysis != null && out != null) {
                 Files.deleteIfExists(out);
             }
         }
@@ -180,14 +180,14 @@ final class TimelineCommand implements Callable<Integer> {
         analysis.requireNew(AnalysisDirectory.TIMELINE);
         images = new ArrayList<>(List.of(caseItem.image(images.isEmpty() ? null : images.getFirst(), analysis)));
         format = Timeline.Format.JSONL;
-        out = analysis.temporary(AnalysisDirectory.TIMELINE);
     }
 
     /** A new file for --out (never an existing one), the case's temporary file, or standard output. */
     private WritableByteChannel open() throws IOException {
         spec.commandLine().getOut().flush();
         if (analysis != null) {
-            return Files.newByteChannel(out, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            out = analysis.temporary(AnalysisDirectory.TIMELINE);
+            return Files.newByteChannel(out, StandardOpenOption.WRITE);
         }
         if (out == null) {
             return Channels.newChannel(Main.stdout().stream());
