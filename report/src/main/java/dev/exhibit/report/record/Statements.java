@@ -118,8 +118,9 @@ final class Statements {
                 sets.add(set.path("name").asText() + " (" + set.path("kind").asText() + ")");
             }
             JsonNode c = h.path("counts");
-            s.add("The digests of " + c.path("hashedStreams").asText() + " data streams were looked up in the hash"
-                    + " sets " + and(sets) + ": " + c.path("knownStreams").asText() + " are in known sets only, "
+            s.add("The digests of " + c.path("hashedStreams").asText() + " data streams were looked up in "
+                    + (sets.isEmpty() ? "no hash set" : "the hash sets " + and(sets)) + ": "
+                    + c.path("knownStreams").asText() + " are in known sets only, "
                     + c.path("notableStreams").asText() + " in a notable set.");
         }
     }
