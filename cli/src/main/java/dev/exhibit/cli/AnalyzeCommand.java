@@ -154,7 +154,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** What every subcommand works on: an image and, optionally, which of its file systems. */
     abstract static class OnImage {
-        @Parameters(index = "0", paramLabel = "IMAGE", description = "The image.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", description = "The image.")
         Path image;
 
         @ArgGroup(exclusive = true)
@@ -167,6 +167,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         Diagnostics diagnostics() {
             return AnalyzeCommand.diagnostics(spec, problems);
+        }
+
+        /** The image, which only {@code analyze files --case} may leave out. */
+        Path requireImage() {
+            if (image == null) {
+                throw ExhibitException.usage("give the IMAGE to read");
+            }
+            return image;
         }
 
         /** Ends the command with exit status 1 if damage was found on the way. */
@@ -200,7 +208,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             FileContent.Request request = new FileContent.Request(
-                    image, Where.of(where), path, inode == null ? null : InodeAddress.parse(inode), slack);
+                    requireImage(), Where.of(where), path, inode == null ? null : InodeAddress.parse(inode), slack);
             Sandbox.content(request, output(spec, out), diagnostics());
             return done();
         }

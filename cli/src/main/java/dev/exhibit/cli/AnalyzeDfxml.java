@@ -36,7 +36,7 @@ final class AnalyzeDfxml extends AnalyzeCommand.OnImage implements Callable<Inte
         List<HashAlgorithm> algorithms =
                 AnalyzeCommand.algorithms(hash, List.of(HashAlgorithm.MD5, HashAlgorithm.SHA1));
         FileListing.Request request = new FileListing.Request(
-                image,
+                requireImage(),
                 AnalyzeCommand.Where.of(where),
                 FileListing.Format.DFXML,
                 true,

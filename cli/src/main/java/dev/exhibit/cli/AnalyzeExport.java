@@ -59,7 +59,7 @@ final class AnalyzeExport extends AnalyzeCommand.OnImage implements Callable<Int
             Glob.parse(pathGlob);
         }
         Export.Request request = new Export.Request(
-                image,
+                requireImage(),
                 dest,
                 AnalyzeCommand.Where.of(where),
                 deleted,

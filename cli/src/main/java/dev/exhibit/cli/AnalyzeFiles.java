@@ -1,13 +1,20 @@
 package dev.exhibit.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.analyze.FileListing;
 import dev.exhibit.analyze.Glob;
 import dev.exhibit.analyze.content.ContentOptions;
 import dev.exhibit.analyze.hashset.HashSetChoice;
+import dev.exhibit.analyze.hashset.HashSetManifest;
+import dev.exhibit.analyze.hashset.HashSetResults;
 import dev.exhibit.analyze.sandbox.Sandbox;
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.core.json.Jcs;
+import dev.exhibit.report.casefile.AnalysisDirectory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -65,6 +72,9 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
     @picocli.CommandLine.Mixin
     HashsetCommand.StoreOption store = new HashsetCommand.StoreOption();
 
+    @picocli.CommandLine.Mixin
+    CaseItem caseItem = new CaseItem();
+
     @Option(
             names = "--types",
             description = "Add each data stream's media type, found from its content, and whether the name's"
@@ -91,10 +101,56 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
 
     @Override
     public Integer call() throws IOException {
+        if (caseItem.given()) {
+            return intoCase();
+        }
+        requireImage();
+        Sandbox.files(request(), AnalyzeCommand.output(spec, out), diagnostics());
+        return done();
+    }
+
+    /** {@code --case CASE --id ID}: the whole JSON Lines listing, and the hash sets' results, kept in the case. */
+    private int intoCase() throws IOException {
+        CaseItem.refuse(form != null && !form.json, "--table, --bodyfile or --hashdeep", AnalysisDirectory.FILES);
+        CaseItem.refuse(out != null, "--out", AnalysisDirectory.FILES);
+        CaseItem.refuse(deleted, "--deleted", AnalysisDirectory.FILES);
+        CaseItem.refuse(pathGlob != null, "--path", AnalysisDirectory.FILES);
+        AnalysisDirectory analysis = caseItem.open();
+        analysis.requireNew(AnalysisDirectory.FILES);
+        if (hashSets != null) {
+            analysis.requireNew(AnalysisDirectory.HASHSETS);
+        }
+        image = caseItem.image(image, analysis);
+        FileListing.Request request = request();
+        List<HashSetManifest> sets = new ArrayList<>();
+        for (String n : hashSets == null ? List.<String>of() : hashSets) {
+            sets.add(store.store().manifest(n));
+        }
+        Path listing = analysis.temporary(AnalysisDirectory.FILES);
+        try {
+            Sandbox.files(request, new Sandbox.Output.File(listing), diagnostics());
+            CaseItem.kept(spec, analysis, analysis.publish(AnalysisDirectory.FILES, listing, Main.invocation()));
+        } finally {
+            Files.deleteIfExists(listing);
+        }
+        if (!sets.isEmpty()) {
+            ObjectNode results = HashSetResults.of(analysis.directory().resolve(AnalysisDirectory.FILES), sets);
+            Path json = analysis.temporary(AnalysisDirectory.HASHSETS);
+            try {
+                Files.write(json, Jcs.canonicalBytes(results));
+                CaseItem.kept(spec, analysis, analysis.publish(AnalysisDirectory.HASHSETS, json, Main.invocation()));
+            } finally {
+                Files.deleteIfExists(json);
+            }
+        }
+        return done();
+    }
+
+    private FileListing.Request request() throws IOException {
         if (pathGlob != null) {
             Glob.parse(pathGlob);
         }
-        FileListing.Request request = new FileListing.Request(
+        return new FileListing.Request(
                 image,
                 AnalyzeCommand.Where.of(where),
                 format(),
@@ -103,8 +159,6 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
                 pathGlob,
                 0,
                 ContentOptions.of(algorithms(), types).lookingUp(hashSetChoice()));
-        Sandbox.files(request, AnalyzeCommand.output(spec, out), diagnostics());
-        return done();
     }
 
     private List<HashAlgorithm> algorithms() throws IOException {

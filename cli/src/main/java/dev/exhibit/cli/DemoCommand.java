@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
             "Run a whole demo case on a generated sample disk, from seizure to a verified, signed report.",
             "Run a demo case end to end in DIR (default: ./exhibit-demo-<UTC time>): generate a small sample disk,"
                     + " open a case, record custody, acquire the disk (from a read-only loop device when run as root),"
-                    + " verify it, analyse it, sign a report and verify the report. Each command is printed before"
+                    + " verify it, analyse it (hashes, media types, two small hash sets, a timeline), sign a report and verify the"
+                    + " report. Each command is printed before"
                     + " it runs, so the demo also shows how to use Exhibit.%n"
         })
 final class DemoCommand implements Callable<Integer> {
@@ -152,9 +153,14 @@ final class DemoCommand implements Callable<Integer> {
                     item.resolve("analysis.json").toString());
             run("analyze", acquired.toString());
             run("analyze", "files", acquired.toString(), "--table");
+
+            heading("6. Hash sets, and every file hashed, typed and looked up, with the timeline, kept in the case");
+            Path store = root.resolve("hashsets");
+            DemoAnalysis.importHashSets(this::run, out, acquired, root.resolve("hash-lists"), store);
+            DemoAnalysis.keepInCase(this::run, out, caseDir, "EV-001", store);
         }
 
-        heading("6. The examiner's signing key (demo only: its password is in a file beside it)");
+        heading("7. The examiner's signing key (demo only: its password is in a file beside it)");
         Path password = keys.resolve("password.txt");
         byte[] secret = new byte[12];
         new SecureRandom().nextBytes(secret);
@@ -197,7 +203,7 @@ final class DemoCommand implements Callable<Integer> {
                 "--password-file",
                 password.toString());
 
-        heading("7. The signed, time-stamped report with the examiner's findings, and its verification");
+        heading("8. The signed, time-stamped report with the examiner's findings, and its verification");
         Path findings = Files.writeString(root.resolve("findings.txt"), DEMO_FINDINGS);
         run(
                 "report",
@@ -227,6 +233,8 @@ final class DemoCommand implements Callable<Integer> {
         heading("Done");
         out.println("  case:          " + caseDir.toAbsolutePath());
         out.println("  image and log: " + caseDir.resolve("evidence/EV-001").toAbsolutePath());
+        out.println("  analyses:      "
+                + caseDir.resolve("evidence/EV-001/analysis").toAbsolutePath());
         out.println("  custody log:   " + caseDir.resolve("custody.log.jsonl").toAbsolutePath());
         out.println("  report:        " + report.resolve("report.html").toAbsolutePath());
         out.println("  check the signature without Exhibit:");

@@ -6,6 +6,7 @@ import dev.exhibit.analyze.Selection;
 import dev.exhibit.analyze.sandbox.Sandbox;
 import dev.exhibit.analyze.timeline.Timeline;
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.report.casefile.AnalysisDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
@@ -71,7 +72,7 @@ final class TimelineCommand implements Callable<Integer> {
             paramLabel = "mactime|csv|jsonl",
             description = "Write the columns of mactime -y -d, which is the default, or a plain CSV, or JSON Lines"
                     + " that Timesketch imports.")
-    Timeline.Format format = Timeline.Format.MACTIME;
+    Timeline.Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE, which must not exist.")
     Path out;
@@ -83,11 +84,21 @@ final class TimelineCommand implements Callable<Integer> {
                     + " /tmp); they are deleted at the end.")
     Path tempDir;
 
+    @CommandLine.Mixin
+    CaseItem caseItem = new CaseItem();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private AnalysisDirectory analysis;
+
     @Override
     public Integer call() throws IOException {
+        if (caseItem.given()) {
+            openCase();
+        } else if (format == null) {
+            format = Timeline.Format.MACTIME;
+        }
         if (images.isEmpty() && bodyfiles.isEmpty()) {
             throw ExhibitException.usage("give at least one IMAGE or --bodyfile FILE");
         }
@@ -108,7 +119,8 @@ final class TimelineCommand implements Callable<Integer> {
                     try {
                         Sandbox.files(
                                 new FileListing.Request(image, Selection.ALL, FileListing.Format.TIMELINE),
-                                new Sandbox.Output.Stream(timeline.image(image.toString())),
+                                new Sandbox.Output.Stream(timeline.image(
+                                        analysis == null ? image.toString() : analysis.nameInCase(image))),
                                 diagnostics);
                     } catch (ExhibitException e) {
                         if (e.kind() != ExhibitException.Kind.EVIDENCE) {
@@ -122,7 +134,10 @@ final class TimelineCommand implements Callable<Integer> {
                     timeline.bodyfile(body);
                 }
                 long rows = timeline.write(channel);
-                if (out != null) {
+                if (analysis != null) {
+                    channel.close();
+                    CaseItem.kept(spec, analysis, analysis.publish(AnalysisDirectory.TIMELINE, out, Main.invocation()));
+                } else if (out != null) {
                     spec.commandLine()
                             .getOut()
                             .printf("exhibit: wrote %,d rows (%,d events) to %s%n", rows, timeline.events(), out);
@@ -136,15 +151,44 @@ final class TimelineCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             throw e;
+        } finally {
+            if (analysis != null && out != null) {
+                Files.deleteIfExists(out);
+            }
         }
         spec.commandLine().getOut().flush();
         AnalyzeCommand.failOnProblems(problems, images.isEmpty() ? bodyfiles.getFirst() : images.getFirst());
         return ExitCodes.OK;
     }
 
-    /** A new file for --out (never an existing one), or standard output. */
+    /**
+     * {@code --case CASE --id ID}: one image (the item's acquired one when none is given), as JSON Lines, into a
+     * temporary file of the item's analysis directory that becomes {@code timeline.jsonl} once complete.
+     */
+    private void openCase() throws IOException {
+        CaseItem.refuse(out != null, "--out", AnalysisDirectory.TIMELINE);
+        CaseItem.refuse(!bodyfiles.isEmpty(), "--bodyfile", AnalysisDirectory.TIMELINE);
+        CaseItem.refuse(
+                format != null && format != Timeline.Format.JSONL,
+                "--format " + String.valueOf(format).toLowerCase(java.util.Locale.ROOT),
+                AnalysisDirectory.TIMELINE);
+        CaseItem.refuse(from != null || to != null, "--from or --to", AnalysisDirectory.TIMELINE);
+        if (images.size() > 1) {
+            throw ExhibitException.usage("--case keeps the timeline of one item's image; " + images.size() + " given");
+        }
+        analysis = caseItem.open();
+        analysis.requireNew(AnalysisDirectory.TIMELINE);
+        images = new ArrayList<>(List.of(caseItem.image(images.isEmpty() ? null : images.getFirst(), analysis)));
+        format = Timeline.Format.JSONL;
+    }
+
+    /** A new file for --out (never an existing one), the case's temporary file, or standard output. */
     private WritableByteChannel open() throws IOException {
         spec.commandLine().getOut().flush();
+        if (analysis != null) {
+            out = analysis.temporary(AnalysisDirectory.TIMELINE);
+            return Files.newByteChannel(out, StandardOpenOption.WRITE);
+        }
         if (out == null) {
             return Channels.newChannel(Main.stdout().stream());
         }

@@ -35,7 +35,16 @@ class DemoCommandTest {
                 .contains("label \"ALEX-USB\"")
                 .contains("Part Type State")
                 .contains("/home/alex/Documents/resignation draft.txt")
+                .contains("$ exhibit hashset import demo-known")
+                .contains("$ exhibit analyze files --case")
+                .containsPattern("exhibit: kept \\S+/evidence/EV-001/analysis/hashsets.json")
+                .containsPattern("exhibit: kept \\S+/evidence/EV-001/analysis/timeline.jsonl")
+                .containsPattern("2024-\\d\\d-\\d\\dT[0-9:.]+Z [mac.b]{4} ")
                 .contains("report:        ");
+        assertThat(r.err())
+                .containsPattern("notable: /Private/.lan.txt in partition p1 .* is in demo-notable")
+                .contains("hash sets in partition p1 (sector 2048): 7 data streams hashed, 2 known, 1 notable")
+                .contains("hash sets in partition p2 (sector 65536): 5 data streams hashed, 1 known, 0 notable");
         Path caseDir = root.resolve("case");
         List<String> events = Acquisitions.records(caseDir.resolve("custody.log.jsonl")).stream()
                 .map(e -> e.path("type").asText())
@@ -49,6 +58,22 @@ class DemoCommandTest {
                 .readTree(caseDir.resolve("evidence/EV-001/analysis.json").toFile());
         assertThat(analysis.path("type").asText()).isEqualTo("exhibit.analysis-summary");
         assertThat(analysis.path("fileSystems")).hasSize(2);
+        Path kept = caseDir.resolve("evidence/EV-001/analysis");
+        JsonNode hashSets = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(kept.resolve("hashsets.json").toFile());
+        assertThat(hashSets.at("/notable/0/path").asText()).matches("/Private/.lan.txt");
+        assertThat(hashSets.at("/counts/knownStreams").asLong()).isEqualTo(3);
+        assertThat(hashSets.at("/notable/0/md5").asText())
+                .as("the notable hit is the deleted file's content, as icat reads it")
+                .isEqualTo(Proc.run(
+                                "bash",
+                                "-c",
+                                "icat -o 2048 '" + root.resolve("sample/demo.img") + "' "
+                                        + hashSets.at("/notable/0/inode").asText() + " | md5sum")
+                        .ok()
+                        .stdout()
+                        .substring(0, 32));
+        assertThat(Files.readString(kept.resolve("files.jsonl"))).contains("\"mediaType\":\"image/jpeg\"");
         Path report;
         try (var reports = Files.list(caseDir.resolve("reports"))) {
             report = reports.findFirst().orElseThrow();
@@ -103,6 +128,7 @@ class DemoCommandTest {
                 .contains("disk signature 0x44454d4f")
                 .contains("MBR entry 1, type 0x0e")
                 .contains("UUID 44454d4f-0000-4000-8000-000000000002");
+        assertThat(paper.section("Notable files", "Chain of custody events")).containsPattern("/Private/.lan.txt");
     }
 
     @Test

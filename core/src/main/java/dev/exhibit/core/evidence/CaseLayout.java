@@ -15,6 +15,14 @@ public final class CaseLayout {
     public static final String REPORTS = "reports";
     public static final String RECORD = "record.json";
 
+    /** An item's kept analyses, {@code evidence/ID/analysis/}, and the files in it. */
+    public static final String ANALYSIS = "analysis";
+
+    public static final String ANALYSIS_FILES = "files.jsonl";
+    public static final String ANALYSIS_TIMELINE = "timeline.jsonl";
+    public static final String ANALYSIS_HASHSETS = "hashsets.json";
+    public static final String ANALYSIS_MANIFEST = "manifest.json";
+
     private CaseLayout() {}
 
     /**

@@ -97,7 +97,8 @@ final class ItemViews {
                 badMap,
                 badRows,
                 partitionMap,
-                analysis);
+                analysis,
+                KeptViews.of(item));
     }
 
     /** The hashes by when they were computed: during acquisition, then each re-read, each hash on its own line. */

@@ -126,7 +126,8 @@ public record ReportView(
             Bar badMap,
             List<BadRangeRow> badRanges,
             Bar partitionMap,
-            AnalysisView analysis) {}
+            AnalysisView analysis,
+            KeptViews.KeptView kept) {}
 
     /** What {@code exhibit analyze} found in the image, as tables. */
     public record AnalysisView(

@@ -40,7 +40,7 @@ public record AnalysisFile(String file, String sha256, JsonNode summary) {
         return n;
     }
 
-    private static JsonNode safeNumbers(JsonNode node) {
+    static JsonNode safeNumbers(JsonNode node) {
         if (node.isIntegralNumber()
                 && (!node.canConvertToLong() || Math.abs(node.longValue()) > Jcs.MAX_SAFE_INTEGER)) {
             return TextNode.valueOf(node.bigIntegerValue().toString());

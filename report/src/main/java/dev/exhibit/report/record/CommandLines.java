@@ -3,11 +3,14 @@ package dev.exhibit.report.record;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.exhibit.core.evidence.CaseLayout;
 import dev.exhibit.core.json.Jcs;
 import dev.exhibit.report.casefile.CaseDirectory;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every command line that produced what the record covers, in time order, each with the tool build that ran it and
@@ -48,11 +51,38 @@ final class CommandLines {
                 n.put("recordedIn", log + " (verification)");
                 all.add(n);
             }
+            analyses(item, all);
         }
         all.sort(Comparator.comparing(n -> n.path("time").asText()));
         ArrayNode out = Jcs.mapper().createArrayNode();
         all.forEach(out::add);
         return out;
+    }
+
+    /** One line per command that wrote kept analysis files, naming the files it wrote. */
+    private static void analyses(JsonNode item, List<ObjectNode> all) {
+        Map<String, ObjectNode> byCommand = new LinkedHashMap<>();
+        for (JsonNode f : item.path("analysisFiles")) {
+            String file = f.path("file").asText();
+            String name = file.substring(file.lastIndexOf('/') + 1);
+            String key = f.path("commandLine").asText() + "\n" + f.path("tool").asText();
+            ObjectNode n = byCommand.get(key);
+            if (n == null) {
+                n = Jcs.object();
+                n.put("time", f.path("created").asText(EvidenceItems.UNKNOWN));
+                n.put("commandLine", f.path("commandLine").asText(EvidenceItems.UNKNOWN));
+                n.put("tool", f.path("tool").asText(EvidenceItems.UNKNOWN));
+                n.put(
+                        "recordedIn",
+                        file.substring(0, file.lastIndexOf('/') + 1) + CaseLayout.ANALYSIS_MANIFEST + " (" + name
+                                + ")");
+                byCommand.put(key, n);
+            } else {
+                String r = n.path("recordedIn").asText();
+                n.put("recordedIn", r.substring(0, r.length() - 1) + ", " + name + ")");
+            }
+        }
+        all.addAll(byCommand.values());
     }
 
     /** The build that ran a command, e.g. {@code exhibit 0.1.0 (commit 1a2b…)}, from its invocation record. */

@@ -34,16 +34,28 @@ public final class RecordBuilder {
     private RecordBuilder() {}
 
     /**
-     * What a record covers: how many records of each chained log (by path relative to the case root) and which
-     * evidence items. {@link #everything} covers what the case holds now.
+     * What a record covers: how many records of each chained log (by path relative to the case root), which evidence
+     * items, and which of each item's kept analysis files. {@link #everything} covers what the case holds now.
+     *
+     * @param analysisFiles per item id, the names of the analysis files covered (an analysis kept after the record was
+     *     built is not); {@code null} for every file; an item without an entry has a record of a build that did not
+     *     carry analysis files
      */
-    public record Coverage(Map<String, Long> logRecords, List<String> items) {
+    public record Coverage(Map<String, Long> logRecords, List<String> items, Map<String, List<String>> analysisFiles) {
         public static Coverage everything(CaseDirectory c) throws IOException {
-            return new Coverage(Map.of(), c.evidenceIds());
+            return new Coverage(Map.of(), c.evidenceIds(), null);
         }
 
         long recordsOf(String file) {
             return logRecords.getOrDefault(file, Long.MAX_VALUE);
+        }
+
+        boolean carriesAnalysisFiles(String id) {
+            return analysisFiles == null || analysisFiles.containsKey(id);
+        }
+
+        List<String> analysisFilesOf(String id) {
+            return analysisFiles == null ? null : analysisFiles.get(id);
         }
     }
 
@@ -54,6 +66,13 @@ public final class RecordBuilder {
      */
     public static void requireIntactChains(CaseDirectory c, Coverage coverage) throws IOException {
         requireChains(c, coverage);
+        for (String id : coverage.items()) {
+            List<String> changed = KeptAnalyses.changed(c, c.existingEvidenceDirectory(id));
+            if (!changed.isEmpty()) {
+                throw ExhibitException.evidence("cannot build a report: " + changed.getFirst()
+                        + (changed.size() > 1 ? " (and " + (changed.size() - 1) + " more)" : ""));
+            }
+        }
         for (Anchor a : CustodyAnchors.all(c.root())) {
             if (a.differs()) {
                 throw ExhibitException.evidence("cannot build a report: " + a);
@@ -118,7 +137,11 @@ public final class RecordBuilder {
                     Files.isRegularFile(logFile) ? AcquisitionLog.read(logFile, coverage.recordsOf(logPath)) : null;
             AnalysisFile analysis = AnalysisFile.readIfPresent(
                     dir.resolve(AnalysisFile.FILE_NAME), c.relative(dir.resolve(AnalysisFile.FILE_NAME)));
-            evidence.add(EvidenceItems.derive(id, c.relative(dir), log, logPath, analysis));
+            ObjectNode item = EvidenceItems.derive(id, c.relative(dir), log, logPath, analysis);
+            if (coverage.carriesAnalysisFiles(id)) {
+                KeptAnalyses.addTo(item, c, dir, coverage.analysisFilesOf(id));
+            }
+            evidence.add(item);
             if (log != null) {
                 logs.add(logEntry(logPath, "acquisition", log.records(), log.headHash()));
             }
@@ -144,9 +167,17 @@ public final class RecordBuilder {
             counts.put(l.path("file").asText(), l.path("records").asLong());
         }
         List<String> items = new ArrayList<>();
+        Map<String, List<String>> analysisFiles = new java.util.HashMap<>();
         for (JsonNode e : record.path("evidence")) {
             items.add(e.path("id").asText());
+            if (e.has("analysisFiles")) {
+                List<String> names = new ArrayList<>();
+                e.path("analysisFiles")
+                        .forEach(f -> names.add(
+                                Path.of(f.path("file").asText()).getFileName().toString()));
+                analysisFiles.put(e.path("id").asText(), names);
+            }
         }
-        return new Coverage(counts, items);
+        return new Coverage(counts, items, analysisFiles);
     }
 }

@@ -93,6 +93,7 @@ final class Statements {
         if (rereads.isEmpty() && acquired > 0) {
             s.add("No re-read of the image or the source is recorded.");
         }
+        kept(item, s);
         return s;
     }
 
@@ -126,6 +127,27 @@ final class Statements {
         }
         return where + "MD5 " + stored.path("md5").asText() + " and SHA-1 "
                 + stored.path("sha1").asText() + how + "; they are NOT the hashes computed while acquiring.";
+    }
+
+    /** The kept analysis files, each with its SHA-256, and what the hash-set lookups counted. */
+    private static void kept(JsonNode item, List<String> s) {
+        for (JsonNode f : item.path("analysisFiles")) {
+            s.add("The analysis file " + f.path("file").asText() + " ("
+                    + f.path("bytes").asText() + " bytes) has SHA-256 "
+                    + f.path("sha256").asText() + ".");
+        }
+        JsonNode h = item.path("hashSets");
+        if (h.isObject()) {
+            List<String> sets = new ArrayList<>();
+            for (JsonNode set : h.path("sets")) {
+                sets.add(set.path("name").asText() + " (" + set.path("kind").asText() + ")");
+            }
+            JsonNode c = h.path("counts");
+            s.add("The digests of " + c.path("hashedStreams").asText() + " data streams were looked up in "
+                    + (sets.isEmpty() ? "no hash set" : "the hash sets " + and(sets)) + ": "
+                    + c.path("knownStreams").asText() + " are in known sets only, "
+                    + c.path("notableStreams").asText() + " in a notable set.");
+        }
     }
 
     /** {@code An image re-read at T gave the same MD5 and SHA-256.}, naming only values that differ. */

@@ -3,6 +3,7 @@ package dev.exhibit.report.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.core.digest.Sha256;
+import dev.exhibit.core.evidence.CaseLayout;
 import dev.exhibit.core.json.Jcs;
 import dev.exhibit.report.casefile.CaseDirectory;
 import dev.exhibit.report.casefile.JsonFiles;
@@ -117,6 +118,19 @@ final class ContentChecks {
                         JsonNode item = record.path("evidence").path(Integer.parseInt(p[2]));
                         if (p.length > 3 && p[3].equals("analysis")) {
                             return item.path("analysis").path("file").asText("analysis.json");
+                        }
+                        if (p.length > 3 && p[3].equals("analysisFiles")) {
+                            return p.length > 4 && p[4].matches("\\d{1,9}")
+                                    ? item.path("analysisFiles")
+                                            .path(Integer.parseInt(p[4]))
+                                            .path("file")
+                                            .asText()
+                                    : item.path("directory").asText() + "/" + CaseLayout.ANALYSIS + "/"
+                                            + CaseLayout.ANALYSIS_MANIFEST;
+                        }
+                        if (p.length > 3 && p[3].equals("hashSets")) {
+                            return item.path("directory").asText() + "/" + CaseLayout.ANALYSIS + "/"
+                                    + CaseLayout.ANALYSIS_HASHSETS;
                         }
                         return item.path("log").path("file").asText("the item's acquisition log");
                     }
