@@ -6,6 +6,7 @@ import dev.exhibit.analyze.Selection;
 import dev.exhibit.analyze.sandbox.Sandbox;
 import dev.exhibit.analyze.timeline.Timeline;
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.evidence.CaseLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
@@ -42,7 +43,9 @@ final class TimelineCommand implements Callable<Integer> {
     @Parameters(
             arity = "0..*",
             paramLabel = "IMAGE",
-            description = "The images (raw, .001, .E01, VHD, VMDK); every file system of each is read.")
+            description = "The images (raw, .001, .E01, VHD, VMDK); every file system of each is read. Or one case"
+                    + " directory that has been indexed (exhibit index CASE): the timeline of all its items, from the"
+                    + " case database.")
     List<Path> images = new ArrayList<>();
 
     @Option(
@@ -83,11 +86,23 @@ final class TimelineCommand implements Callable<Integer> {
                     + " /tmp); they are deleted at the end.")
     Path tempDir;
 
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description = "With a CASE: another database than the one it was indexed into (as exhibit index --db).")
+    String db;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (images.size() == 1 && bodyfiles.isEmpty() && CaseLayout.isCase(images.getFirst())) {
+            return CaseTimeline.write(spec, images.getFirst(), db, format, from, to, out);
+        }
+        if (db != null) {
+            throw ExhibitException.usage("--db goes with a case directory (exhibit timeline CASE --db URL)");
+        }
         if (images.isEmpty() && bodyfiles.isEmpty()) {
             throw ExhibitException.usage("give at least one IMAGE or --bodyfile FILE");
         }
@@ -143,7 +158,7 @@ final class TimelineCommand implements Callable<Integer> {
     }
 
     /** A new file for --out (never an existing one), or standard output. */
-    private WritableByteChannel open() throws IOException {
+    WritableByteChannel open() throws IOException {
         spec.commandLine().getOut().flush();
         if (out == null) {
             return Channels.newChannel(Main.stdout().stream());
