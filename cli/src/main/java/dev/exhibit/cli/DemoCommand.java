@@ -152,6 +152,19 @@ final class DemoCommand implements Callable<Integer> {
                     item.resolve("analysis.json").toString());
             run("analyze", acquired.toString());
             run("analyze", "files", acquired.toString(), "--table");
+            Path analysis = Files.createDirectories(item.resolve("analysis"));
+            run(
+                    "analyze",
+                    "files",
+                    acquired.toString(),
+                    "--json",
+                    "--hash",
+                    "md5,sha256",
+                    "--types",
+                    "--out",
+                    analysis.resolve("files.jsonl").toString());
+            run("index", caseDir.toString());
+            run("search", caseDir.toString(), "--type", "image/*", "--json");
         }
 
         heading("6. The examiner's signing key (demo only: its password is in a file beside it)");

@@ -37,8 +37,8 @@ final class IndexCommand implements Callable<Integer> {
     @Option(
             names = "--db",
             paramLabel = "URL",
-            description = "postgresql://HOST[:PORT]/DB[?sslmode=verify-full], sqlite:FILE or FILE; by default the"
-                    + " database the case was last indexed into, else CASE/case.db. The password comes from"
+            description = "The database: postgresql://HOST[:PORT]/DB[?sslmode=verify-full], sqlite:FILE or FILE; by"
+                    + " default the one the case was last indexed into, else CASE/case.db. The password comes from"
                     + " PGPASSWORD or ~/.pgpass (PGPASSFILE), never from the command line.")
     String db;
 
