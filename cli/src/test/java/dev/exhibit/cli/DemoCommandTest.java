@@ -35,7 +35,9 @@ class DemoCommandTest {
                 .contains("label \"ALEX-USB\"")
                 .contains("Part Type State")
                 .contains("/home/alex/Documents/resignation draft.txt")
-                .contains("report:        ");
+                .contains("report:        ")
+                .contains("$ exhibit index ")
+                .contains("\"path\":\"/home/alex/Pictures/cat.jpg\"");
         Path caseDir = root.resolve("case");
         List<String> events = Acquisitions.records(caseDir.resolve("custody.log.jsonl")).stream()
                 .map(e -> e.path("type").asText())
