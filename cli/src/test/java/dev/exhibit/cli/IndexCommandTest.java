@@ -91,6 +91,29 @@ class IndexCommandTest {
     }
 
     @Test
+    void fileSystems_takeTheirTypeAndLabelFromTheSummary_asFsstatReadsThem(@TempDir Path dir) throws IOException {
+        Path c = copyCase(dir);
+        assertThat(CliRunner.run("index", c.toString()).exit()).isZero();
+        String fsstat = Proc.run(
+                        "fsstat", dev.exhibit.testkit.TestImages.get("ext4").toString())
+                .ok()
+                .stdout();
+        String type =
+                fsstat.replaceFirst("(?s).*File System Type: (\\S+).*", "$1").toLowerCase(java.util.Locale.ROOT);
+        String label = fsstat.replaceFirst("(?s).*Volume Name: ([^\\n]*)\n.*", "$1");
+        assertThat(Proc.run(
+                                "sqlite3",
+                                c.resolve("case.db").toString(),
+                                "SELECT fs_type || '|' || label || '|' || file_count FROM file_system"
+                                        + " WHERE item_id = 'EV-2'")
+                        .ok()
+                        .stdout()
+                        .strip())
+                .isEqualTo(type + "|" + label + "|"
+                        + IndexedCases.lines(ext4.resolve("files.jsonl")).size());
+    }
+
+    @Test
     void hostileNames_roundTripByteForByte_inTheDatabaseAndInSearch(@TempDir Path dir) throws IOException {
         Path c = copyCase(dir);
         assertThat(CliRunner.run("index", c.toString()).exit()).isZero();

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Cases for the case-database tests, made with today's commands: {@code case init}, then for each item
  * {@code analyze files IMAGE --json --hash ... --types --out CASE/evidence/ID/analysis/files.jsonl} and
- * {@code timeline IMAGE --format jsonl --out .../timeline.jsonl}, the layout {@code analyze --case} writes.
+ * {@code timeline IMAGE --format jsonl --out .../timeline.jsonl}, the layout {@code analyze --case} writes, and
+ * the summary {@code analyze IMAGE --out CASE/evidence/ID/analysis.json}.
  */
 final class IndexedCases {
     private IndexedCases() {}
@@ -41,6 +42,12 @@ final class IndexedCases {
         args.addAll(List.of(extra));
         CliRunner.Result files = CliRunner.run(args.toArray(String[]::new));
         assertThat(files.exit()).as(files.toString()).isZero();
+        CliRunner.Result summary = CliRunner.run(
+                "analyze",
+                img,
+                "--out",
+                analysis.getParent().resolve("analysis.json").toString());
+        assertThat(summary.exit()).as(summary.toString()).isZero();
         CliRunner.Result timeline = CliRunner.run(
                 "timeline",
                 img,

@@ -27,7 +27,8 @@ record CaseItem(String id, Path dir) {
         FILES(1, ANALYSIS + "/" + CaseItem.FILES),
         TIMELINE(2, ANALYSIS + "/" + CaseItem.TIMELINE),
         HASHSETS(3, ANALYSIS + "/" + CaseItem.HASHSETS),
-        ACQUISITION_LOG(4, AcquisitionLog.FILE_NAME);
+        ACQUISITION_LOG(4, AcquisitionLog.FILE_NAME),
+        SUMMARY(5, "analysis.json");
 
         final int key;
         final String relative;

@@ -16,7 +16,7 @@ import java.util.Map;
 final class FileRows {
     private static final int BATCH = 2000;
     /** The key of the one file system of an image without partitions (no partition name holds a NUL). */
-    private static final String NONE = "\u0000";
+    static final String NONE = "\u0000";
 
     private static final String INSERT = "INSERT INTO file (item_id, seq, source_key, line, fs_key, partition, path,"
             + " path_bytes, name, name_bytes, stream, stream_bytes, inode, name_type, meta_type, allocated, deleted,"
@@ -35,9 +35,13 @@ final class FileRows {
     private long hitCount;
     private int pending;
 
-    FileRows(Connection c, String item) throws SQLException {
+    private final Map<String, JsonNode> summary;
+
+    /** {@code summary}: the file systems of the item's analysis summary, by partition, for their type and label. */
+    FileRows(Connection c, String item, Map<String, JsonNode> summary) throws SQLException {
         this.c = c;
         this.item = item;
+        this.summary = summary;
         this.files = c.prepareStatement(INSERT);
         this.hits = c.prepareStatement("INSERT INTO hit (item_id, seq, set_name) VALUES (?, ?, ?)");
     }
@@ -139,13 +143,25 @@ final class FileRows {
         flush();
         files.close();
         hits.close();
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO file_system (item_id, fs_key, partition, file_count) VALUES (?, ?, ?, ?)")) {
+        for (String partition : summary.keySet()) {
+            fileSystems.computeIfAbsent(partition, k -> new long[] {fileSystems.size() + 1, 0});
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO file_system (item_id, fs_key, partition, fs_type,"
+                + " byte_offset, label, volume_id, file_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (var e : fileSystems.entrySet()) {
+                JsonNode fs = summary.get(e.getKey());
                 s.setString(1, item);
                 s.setLong(2, e.getValue()[0]);
                 s.setString(3, NONE.equals(e.getKey()) ? null : e.getKey());
-                s.setLong(4, e.getValue()[1]);
+                s.setString(4, fs == null ? null : Json.text(fs, "type"));
+                if (fs != null && fs.path("byteOffset").canConvertToLong()) {
+                    s.setLong(5, fs.get("byteOffset").longValue());
+                } else {
+                    s.setNull(5, Types.BIGINT);
+                }
+                s.setString(6, fs == null ? null : Json.text(fs, "label"));
+                s.setString(7, fs == null ? null : Json.text(fs.path("volumeId"), "value"));
+                s.setLong(8, e.getValue()[1]);
                 s.addBatch();
             }
             s.executeBatch();

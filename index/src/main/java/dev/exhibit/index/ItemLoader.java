@@ -54,7 +54,7 @@ final class ItemLoader {
             }
             insertItem(c, item);
             hashSets(c, item);
-            FileRows files = new FileRows(c, item.id());
+            FileRows files = new FileRows(c, item.id(), fileSystems(c, item));
             long fileCount = read(c, item, CaseItem.Source.FILES, files::add);
             files.finish();
             EventRows events = new EventRows(c, item.id());
@@ -169,6 +169,32 @@ final class ItemLoader {
             s.executeBatch();
         }
         source(c, item, CaseItem.Source.HASHSETS, Sha256.hex(bytes), bytes.length);
+    }
+
+    /**
+     * The file systems of the item's analysis summary ({@code analysis.json}, docs/analyze.md), by partition name
+     * ({@link FileRows#NONE} for an image without partitions), when it has one.
+     */
+    private static Map<String, JsonNode> fileSystems(Connection c, CaseItem item) throws IOException, SQLException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        var file = item.file(CaseItem.Source.SUMMARY);
+        if (!Files.isRegularFile(file)) {
+            return out;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw ExhibitException.evidence(
+                    item.relative(CaseItem.Source.SUMMARY) + " is not JSON: " + e.getOriginalMessage());
+        }
+        for (JsonNode fs : root.path("fileSystems")) {
+            String partition = Json.text(fs, "partition");
+            out.putIfAbsent(partition == null ? FileRows.NONE : partition, fs);
+        }
+        source(c, item, CaseItem.Source.SUMMARY, Sha256.hex(bytes), bytes.length);
+        return out;
     }
 
     /** One record of a JSON Lines file: its line number (from 1) and its text. */

@@ -35,6 +35,10 @@ CREATE TABLE file_system (
     item_id TEXT NOT NULL REFERENCES item (item_id),
     fs_key INTEGER NOT NULL,
     partition TEXT,
+    fs_type TEXT,
+    byte_offset BIGINT,
+    label TEXT,
+    volume_id TEXT,
     file_count BIGINT NOT NULL,
     PRIMARY KEY (item_id, fs_key)
 );

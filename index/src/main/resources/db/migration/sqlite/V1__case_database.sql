@@ -34,6 +34,10 @@ CREATE TABLE file_system (
     item_id TEXT NOT NULL REFERENCES item (item_id),
     fs_key INTEGER NOT NULL,
     partition TEXT,
+    fs_type TEXT,
+    byte_offset INTEGER,
+    label TEXT,
+    volume_id TEXT,
     file_count INTEGER NOT NULL,
     PRIMARY KEY (item_id, fs_key)
 );
