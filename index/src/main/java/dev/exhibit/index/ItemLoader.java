@@ -138,17 +138,9 @@ final class ItemLoader {
      */
     private static void hashSets(Connection c, CaseItem item) throws IOException, SQLException {
         Map<String, String> kinds = new LinkedHashMap<>();
-        var file = item.file(CaseItem.Source.HASHSETS);
-        if (!Files.isRegularFile(file)) {
+        JsonNode root = jsonSource(c, item, CaseItem.Source.HASHSETS);
+        if (root == null) {
             return;
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw ExhibitException.evidence(
-                    item.relative(CaseItem.Source.HASHSETS) + " is not JSON: " + e.getOriginalMessage());
         }
         JsonNode sets = root.has("sets") ? root.get("sets") : root;
         if (sets.isArray()) {
@@ -168,7 +160,6 @@ final class ItemLoader {
             }
             s.executeBatch();
         }
-        source(c, item, CaseItem.Source.HASHSETS, Sha256.hex(bytes), bytes.length);
     }
 
     /**
@@ -177,24 +168,32 @@ final class ItemLoader {
      */
     private static Map<String, JsonNode> fileSystems(Connection c, CaseItem item) throws IOException, SQLException {
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        var file = item.file(CaseItem.Source.SUMMARY);
-        if (!Files.isRegularFile(file)) {
+        JsonNode root = jsonSource(c, item, CaseItem.Source.SUMMARY);
+        if (root == null) {
             return out;
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw ExhibitException.evidence(
-                    item.relative(CaseItem.Source.SUMMARY) + " is not JSON: " + e.getOriginalMessage());
         }
         for (JsonNode fs : root.path("fileSystems")) {
             String partition = Json.text(fs, "partition");
             out.putIfAbsent(partition == null ? FileRows.NONE : partition, fs);
         }
-        source(c, item, CaseItem.Source.SUMMARY, Sha256.hex(bytes), bytes.length);
         return out;
+    }
+
+    /** A JSON file of the item read whole and recorded as a source, or {@code null} when the item has none. */
+    private static JsonNode jsonSource(Connection c, CaseItem item, CaseItem.Source kind)
+            throws IOException, SQLException {
+        var file = item.file(kind);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            source(c, item, kind, Sha256.hex(bytes), bytes.length);
+            return root;
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw ExhibitException.evidence(item.relative(kind) + " is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** One record of a JSON Lines file: its line number (from 1) and its text. */
