@@ -213,6 +213,45 @@ class SearchCommandTest {
     }
 
     @Test
+    void search_onATerminal_printsATable_inWhichNoNameCanRestyleTheTerminal() throws Exception {
+        // script(1) gives the child a pseudo-terminal for its standard input and output, as an examiner's shell does
+        String command = String.join(
+                " ",
+                java.util.stream.Stream.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "--enable-native-access=ALL-UNNAMED",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                Main.class.getName(),
+                                "search",
+                                caseDir.toString(),
+                                "--item",
+                                "EV-1")
+                        .map(dev.exhibit.core.Invocation::shellQuote)
+                        .toList());
+        Path out = dir.resolve("terminal.txt");
+        Process p = new ProcessBuilder("script", "-qec", command, "/dev/null")
+                .redirectOutput(out.toFile())
+                .redirectErrorStream(true)
+                .start();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String text = Files.readString(out, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(text).isZero();
+        assertThat(text)
+                .contains("Item         Part State    Inode")
+                .contains("/⟨U+001B⟩[31mred⟨U+001B⟩[0m and")
+                .contains("/invoice⟨U+202E⟩txt.exe")
+                .contains("files and streams in sqlite:");
+        assertThat(text.chars().filter(ch -> ch == 0x1b || ch == 0x9b || ch == 0x202e || ch == 0x07))
+                .as("raw escape, CSI, bidi override or bell")
+                .isEmpty();
+        assertThat(text.lines().filter(l -> l.startsWith("EV-1 ")).count())
+                .isEqualTo(
+                        jq("true").stream().filter(x -> x.startsWith("EV-1 ")).count());
+    }
+
+    @Test
     void search_refusesABadHash_andACaseWithoutDatabase_withStatus2() throws IOException {
         CliRunner.Result bad = CliRunner.run("search", caseDir.toString(), "--hash", "xyz'; DROP TABLE file; --");
         assertThat(bad.exit()).isEqualTo(2);
