@@ -35,6 +35,20 @@ class PostgresIndexTest {
         caseDir = IndexedCases.newCase(dir.resolve("case"));
         IndexedCases.addItem(caseDir, "EV-1", "hostile");
         IndexedCases.addItem(caseDir, "EV-2", "ext4");
+        // the longest name a file system allows, 255 bytes, every one a control character: its display form (a
+        // 12-byte badge each) is larger than a PostgreSQL btree entry may be
+        String badges = "\u27e8U+0001\u27e9".repeat(255);
+        String bytes = java.util.Base64.getEncoder()
+                .encodeToString("\u0001".repeat(255).getBytes(StandardCharsets.US_ASCII));
+        String pathBytes = java.util.Base64.getEncoder()
+                .encodeToString(("/" + "\u0001".repeat(255)).getBytes(StandardCharsets.US_ASCII));
+        Path long255 = Files.createDirectories(caseDir.resolve("evidence/EV-9/analysis"));
+        Files.writeString(
+                long255.resolve("files.jsonl"),
+                "{\"partition\":null,\"path\":\"/" + badges + "\",\"pathBytes\":\"" + pathBytes + "\",\"name\":\""
+                        + badges + "\",\"nameBytes\":\"" + bytes + "\",\"stream\":null,\"inode\":\"12\","
+                        + "\"nameType\":\"file\",\"allocated\":true,\"deleted\":false,\"orphan\":false,"
+                        + "\"size\":0,\"mtime\":null,\"atime\":null,\"ctime\":null,\"crtime\":null}\n");
     }
 
     @AfterAll
@@ -104,6 +118,7 @@ class PostgresIndexTest {
                 List.of("search", "--json"),
                 List.of("search", "--json", "--deleted"),
                 List.of("search", "--json", "--name", "*.txt"),
+                List.of("search", "--json", "--name", "\u27e8U+0001\u27e9\u27e8U+0001\u27e9*"),
                 List.of("search", "--json", "--path", "/**/*.{txt,html}", "--item", "EV-1"),
                 List.of(
                         "search",

@@ -74,6 +74,19 @@ public record FileQuery(
         return b.toString();
     }
 
+    /** An SQLite GLOB pattern for {@code prefix} followed by anything (its wildcards each in a bracket of its own). */
+    static String globPrefix(String prefix) {
+        StringBuilder b = new StringBuilder();
+        prefix.codePoints().forEach(cp -> {
+            if (cp == '*' || cp == '?' || cp == '[') {
+                b.append('[').appendCodePoint(cp).append(']');
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.append('*').toString();
+    }
+
     /** A LIKE pattern for {@code prefix} followed by anything, with {@code \} as its escape. */
     static String likePrefix(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

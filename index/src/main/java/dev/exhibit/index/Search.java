@@ -28,7 +28,19 @@ public final class Search {
     public static long files(CaseDatabase db, FileQuery q, Consumer<FileRow> sink) {
         Where w = new Where();
         if (q.nameGlob() != null) {
-            w.add("f.name LIKE ? ESCAPE '\\'", FileQuery.likePrefix(FileQuery.literalPrefix(q.nameGlob())));
+            String prefix = FileQuery.literalPrefix(q.nameGlob());
+            if (db.url().isSqlite()) {
+                // GLOB, not LIKE: SQLite's LIKE ignores ASCII case and so cannot use the name index
+                w.add("f.name GLOB ?", FileQuery.globPrefix(prefix));
+            } else {
+                // the expression of the name index (V1__case_database.sql)
+                w.add(
+                        "left(f.name, 100) LIKE ? ESCAPE '\\'",
+                        FileQuery.likePrefix(prefix.codePoints()
+                                .limit(100)
+                                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                                .toString()));
+            }
         }
         if (q.pathGlob() != null && q.pathGlob().contains("/")) {
             String glob = q.pathGlob().startsWith("/") ? q.pathGlob() : "/" + q.pathGlob();

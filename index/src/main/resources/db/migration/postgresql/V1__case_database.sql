@@ -95,7 +95,9 @@ CREATE TABLE file (
     extension_mismatch BOOLEAN,
     PRIMARY KEY (item_id, seq)
 );
-CREATE INDEX file_name ON file (name);
+-- A btree entry holds at most about 2,700 bytes, and a name's display form can be longer (255 bytes that each show
+-- as a 12-byte badge): the index holds the first 100 characters, byte-ordered for LIKE 'prefix%' whatever the locale.
+CREATE INDEX file_name ON file (left(name, 100) text_pattern_ops);
 CREATE INDEX file_md5 ON file (md5) WHERE md5 IS NOT NULL;
 CREATE INDEX file_sha1 ON file (sha1) WHERE sha1 IS NOT NULL;
 CREATE INDEX file_sha256 ON file (sha256) WHERE sha256 IS NOT NULL;
