@@ -197,7 +197,7 @@ final class AnalyzeFiles extends AnalyzeCommand.OnImage implements Callable<Inte
     }
 
     /** Whether this process talks to a terminal (the JDK's test: standard input and output both are one). */
-    private static boolean terminal() {
+    static boolean terminal() {
         java.io.Console console = System.console();
         return console != null && console.isTerminal();
     }

@@ -158,6 +158,8 @@ final class DemoCommand implements Callable<Integer> {
             Path store = root.resolve("hashsets");
             DemoAnalysis.importHashSets(this::run, out, acquired, root.resolve("hash-lists"), store);
             DemoAnalysis.keepInCase(this::run, out, caseDir, "EV-001", store);
+            run("index", caseDir.toString());
+            run("search", caseDir.toString(), "--type", "image/*", "--json");
         }
 
         heading("7. The examiner's signing key (demo only: its password is in a file beside it)");

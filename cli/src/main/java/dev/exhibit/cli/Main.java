@@ -43,6 +43,8 @@ public final class Main extends GroupCommand {
             AnalyzeCommand.class,
             TimelineCommand.class,
             HashsetCommand.class,
+            IndexCommand.class,
+            SearchCommand.class,
             CaseCommand.class,
             CustodyCommand.class,
             ChainCommand.class,

@@ -6,6 +6,7 @@ import dev.exhibit.analyze.Selection;
 import dev.exhibit.analyze.sandbox.Sandbox;
 import dev.exhibit.analyze.timeline.Timeline;
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.evidence.CaseLayout;
 import dev.exhibit.report.casefile.AnalysisDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,9 @@ final class TimelineCommand implements Callable<Integer> {
     @Parameters(
             arity = "0..*",
             paramLabel = "IMAGE",
-            description = "The images (raw, .001, .E01, VHD, VMDK); every file system of each is read.")
+            description = "The images (raw, .001, .E01, VHD, VMDK); every file system of each is read. Or one case"
+                    + " directory that has been indexed (exhibit index CASE): the timeline of all its items, from the"
+                    + " case database.")
     List<Path> images = new ArrayList<>();
 
     @Option(
@@ -87,6 +90,12 @@ final class TimelineCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CaseItem caseItem = new CaseItem();
 
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description = "With a CASE: another database than the one it was indexed into (as exhibit index --db).")
+    String db;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -94,6 +103,13 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (images.size() == 1 && bodyfiles.isEmpty() && !caseItem.given() && CaseLayout.isCase(images.getFirst())) {
+            return CaseTimeline.write(
+                    spec, images.getFirst(), db, format == null ? Timeline.Format.MACTIME : format, from, to, out);
+        }
+        if (db != null) {
+            throw ExhibitException.usage("--db goes with a case directory (exhibit timeline CASE --db URL)");
+        }
         if (caseItem.given()) {
             openCase();
         } else if (format == null) {

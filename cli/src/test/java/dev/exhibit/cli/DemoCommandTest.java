@@ -40,7 +40,9 @@ class DemoCommandTest {
                 .containsPattern("exhibit: kept \\S+/evidence/EV-001/analysis/hashsets.json")
                 .containsPattern("exhibit: kept \\S+/evidence/EV-001/analysis/timeline.jsonl")
                 .containsPattern("2024-\\d\\d-\\d\\dT[0-9:.]+Z [mac.b]{4} ")
-                .contains("report:        ");
+                .contains("report:        ")
+                .contains("$ exhibit index ")
+                .contains("\"path\":\"/home/alex/Pictures/cat.jpg\"");
         assertThat(r.err())
                 .containsPattern("notable: /Private/.lan.txt in partition p1 .* is in demo-notable")
                 .contains("hash sets in partition p1 (sector 2048): 7 data streams hashed, 2 known, 1 notable")
