@@ -1,4 +1,4 @@
-package dev.exhibit.image.ewf;
+package dev.exhibit.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,10 +7,10 @@ import java.nio.file.Path;
  * The public test images kept beside the project ({@code shared/testimages/}, see its README), found from the working
  * directory upwards (a worktree sits deeper than the main checkout). Missing is a failure, never a skip.
  */
-final class SharedImages {
+public final class SharedImages {
     private SharedImages() {}
 
-    static Path get(String name) {
+    public static Path get(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/testimages").resolve(name);
             if (Files.isRegularFile(candidate)) {
