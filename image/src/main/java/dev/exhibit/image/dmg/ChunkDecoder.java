@@ -81,8 +81,8 @@ final class ChunkDecoder {
                     file,
                     "LZFSE chunk " + c.index() + " of region " + c.region(),
                     c.fileOffset(),
-                    "LZFSE chunk at file byte " + c.fileOffset() + " (media bytes " + c.startByte() + "-" + c.endByte()
-                            + ") not supported yet: this build has no LZFSE decoder");
+                    "not supported yet (media bytes " + c.startByte() + "-" + c.endByte()
+                            + "): this build has no LZFSE decoder");
         }
         return LzfseCodec.decode(stored, stored.length, out);
     }
