@@ -32,7 +32,7 @@ public enum ContainerFormat {
     VHDX("vhdx", "Microsoft virtual hard disk v2");
 
     /** Bytes read at each end of a file to detect its container. */
-    static final int PROBE_BYTES = 512;
+    public static final int PROBE_BYTES = 512;
 
     private final String label;
     private final String description;
@@ -76,7 +76,7 @@ public enum ContainerFormat {
     }
 
     /** Detects from a file's first and last (up to) 512 bytes. */
-    static ContainerFormat detect(byte[] head, byte[] tail) {
+    public static ContainerFormat detect(byte[] head, byte[] tail) {
         if (EwfReader.startsLikeEwf(head)) {
             return E01;
         }

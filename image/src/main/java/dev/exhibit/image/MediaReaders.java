@@ -25,8 +25,16 @@ public final class MediaReaders {
         return open(path, new ArrayList<>());
     }
 
+    /** Opens {@code path} as {@code format}, already detected by the caller (which may read with direct I/O). */
+    public static MediaReader open(Path path, ContainerFormat format) throws IOException {
+        return open(path, format, new ArrayList<>());
+    }
+
     private static MediaReader open(Path path, List<Path> chain) throws IOException {
-        ContainerFormat format = ContainerFormat.detect(path);
+        return open(path, ContainerFormat.detect(path), chain);
+    }
+
+    private static MediaReader open(Path path, ContainerFormat format, List<Path> chain) throws IOException {
         return switch (format) {
             case RAW -> RawReader.open(path);
             case E01 -> EwfReader.open(path);
