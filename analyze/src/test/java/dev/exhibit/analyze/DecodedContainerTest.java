@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.testing.Proc;
 import dev.exhibit.testkit.Oracles;
 import dev.exhibit.testkit.SharedImages;
 import dev.exhibit.testkit.Tsk;
@@ -59,6 +60,16 @@ class DecodedContainerTest {
         Path qcow2 = SharedImages.get(name);
         Path raw = Oracles.qemuRaw(qcow2, tmp);
         String ours = new String(Run.body(qcow2, Selection.ALL).bytes(), StandardCharsets.ISO_8859_1);
+        assertThat(ours).isNotEmpty().isEqualTo(new String(Tsk.bodyfile(raw, 0, null), StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void bodyfile_ofAVdi_isWhatFlsWritesOnTheRawItWasMadeFrom() {
+        Path raw = SharedImages.get("dfvfs-hfsplus.raw");
+        Path vdi = tmp.resolve("hfsplus.vdi");
+        Proc.run("qemu-img", "convert", "-f", "raw", "-O", "vdi", raw.toString(), vdi.toString())
+                .ok();
+        String ours = new String(Run.body(vdi, Selection.ALL).bytes(), StandardCharsets.ISO_8859_1);
         assertThat(ours).isNotEmpty().isEqualTo(new String(Tsk.bodyfile(raw, 0, null), StandardCharsets.ISO_8859_1));
     }
 

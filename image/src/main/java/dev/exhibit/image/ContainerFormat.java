@@ -3,6 +3,7 @@ package dev.exhibit.image;
 import dev.exhibit.image.dmg.DmgReader;
 import dev.exhibit.image.ewf.EwfReader;
 import dev.exhibit.image.qcow2.Qcow2Reader;
+import dev.exhibit.image.vdi.VdiReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -53,7 +54,7 @@ public enum ContainerFormat {
 
     /** Whether {@link MediaReaders} decodes this container in Java (the others are libtsk's or not read). */
     public boolean readInJava() {
-        return this == RAW || this == E01 || this == DMG || this == QCOW2;
+        return this == RAW || this == E01 || this == DMG || this == QCOW2 || this == VDI;
     }
 
     /** Detects the container of {@code path} (a directory is a sparse bundle only if its Info.plist says so). */
@@ -93,8 +94,7 @@ public enum ContainerFormat {
         if (startsWith(head, 0, "sprs")) {
             return SPARSEIMAGE;
         }
-        if (head.length >= 68
-                && ByteBuffer.wrap(head).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(64) == 0xBEDA107F) {
+        if (VdiReader.startsLikeVdi(head)) {
             return VDI;
         }
         if (startsWith(head, 0, "KDMV") || startsWith(head, 0, "# Disk DescriptorFile")) {

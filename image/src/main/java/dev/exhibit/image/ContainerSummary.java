@@ -6,6 +6,7 @@ import dev.exhibit.image.dmg.DmgInfo;
 import dev.exhibit.image.dmg.DmgReader;
 import dev.exhibit.image.qcow2.Qcow2Info;
 import dev.exhibit.image.qcow2.Qcow2Reader;
+import dev.exhibit.image.vdi.VdiReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ public record ContainerSummary(
         return switch (reader) {
             case DmgReader dmg -> dmg(dmg);
             case Qcow2Reader qcow -> qcow2(qcow);
+            case VdiReader vdi -> vdi(vdi);
             default -> new ContainerSummary(reader.format(), reader.format(), Map.of(), "not checked", List.of());
         };
     }
@@ -104,5 +106,19 @@ public record ContainerSummary(
                 Map.copyOf(codecs),
                 "not in the format",
                 List.copyOf(notes));
+    }
+
+    private static ContainerSummary vdi(VdiReader r) {
+        long[] c = r.blockCensus();
+        Map<String, Long> codecs = new LinkedHashMap<>();
+        codecs.put("stored", c[0]);
+        codecs.put("zero", c[1]);
+        codecs.put("unallocated", c[2]);
+        return new ContainerSummary(
+                "vdi",
+                "VirtualBox disk image",
+                Map.copyOf(codecs),
+                "not in the format",
+                List.of(r.imageType() + ", " + r.blockBytes() + "-byte blocks"));
     }
 }

@@ -4,6 +4,7 @@ import dev.exhibit.image.dmg.DmgReader;
 import dev.exhibit.image.ewf.EwfReader;
 import dev.exhibit.image.qcow2.Qcow2Reader;
 import dev.exhibit.image.raw.RawReader;
+import dev.exhibit.image.vdi.VdiReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * Opens any image file as the media it holds, read-only, choosing the reader by {@link ContainerFormat#detect}:
- * raw, E01, DMG and QCOW2 (with its backing chain). Containers Exhibit detects but does not decode are refused with a
+ * raw, E01, DMG, QCOW2 (with its backing chain) and VDI. Containers Exhibit detects but does not decode are refused with a
  * message that names them.
  */
 public final class MediaReaders {
@@ -37,6 +38,7 @@ public final class MediaReaders {
     private static MediaReader open(Path path, ContainerFormat format, List<Path> chain) throws IOException {
         return switch (format) {
             case RAW -> RawReader.open(path);
+            case VDI -> VdiReader.open(path);
             case E01 -> EwfReader.open(path);
             case DMG, ENCRYPTED_DMG -> DmgReader.open(path);
             case QCOW2 -> {

@@ -102,7 +102,7 @@ public final class Image implements AutoCloseable {
 
     /** Containers libtsk 4.11 cannot read, decoded by the image module and handed to libtsk as external images. */
     private static final Set<ContainerFormat> JAVA_DECODED =
-            EnumSet.of(ContainerFormat.DMG, ContainerFormat.ENCRYPTED_DMG, ContainerFormat.QCOW2);
+            EnumSet.of(ContainerFormat.DMG, ContainerFormat.ENCRYPTED_DMG, ContainerFormat.QCOW2, ContainerFormat.VDI);
 
     private static ContainerFormat detect(Path path) {
         try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.image.MediaFormatException;
+import dev.exhibit.image.TestMedia;
 import dev.exhibit.testkit.Oracles;
 import dev.exhibit.testkit.SharedImages;
 import java.nio.file.Path;
@@ -22,9 +23,9 @@ class DmgReaderTest {
         Path dmg = SharedImages.get("keramics-hfsplus_" + codec + ".dmg");
         String expected = Oracles.md5(Oracles.sevenZipRaw(dmg, tmp));
         try (DmgReader r = DmgReader.open(dmg)) {
-            assertThat(MediaDigest.md5(r, 1 << 20)).isEqualTo(expected);
+            assertThat(TestMedia.md5(r, 1 << 20)).isEqualTo(expected);
             // odd-sized reads cross chunk boundaries everywhere
-            assertThat(MediaDigest.md5(r, 4093)).isEqualTo(expected);
+            assertThat(TestMedia.md5(r, 4093)).isEqualTo(expected);
             DmgInfo info = r.info();
             assertThat(info.codecChunks()).containsKey(codec);
             assertThat(info.regions()).extracting(DmgInfo.Region::name).anyMatch(n -> n.contains("Apple_HFS"));
@@ -48,7 +49,7 @@ class DmgReaderTest {
         Path dmg = SharedImages.get("keramics-hfsplus_lzfse.dmg");
         try (DmgReader r = DmgReader.open(dmg)) {
             assertThat(r.info().codecChunks()).containsKey("lzfse");
-            assertThatThrownBy(() -> MediaDigest.md5(r, 1 << 20))
+            assertThatThrownBy(() -> TestMedia.md5(r, 1 << 20))
                     .isInstanceOf(MediaFormatException.class)
                     .hasMessageContaining("keramics-hfsplus_lzfse.dmg")
                     .hasMessageMatching(

@@ -3,6 +3,7 @@ package dev.exhibit.image.qcow2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.exhibit.image.TestMedia;
 import dev.exhibit.testing.Proc;
 import dev.exhibit.testkit.SharedImages;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class Qcow2FuzzTest {
 
     @Test
     void openAndRead_onMutatedImages_failOnlyWithClearIoErrors() throws Exception {
-        Path raw = Qcow2ReaderTest.mixedDisk(tmp.resolve("d.raw"), 1 << 20);
+        Path raw = TestMedia.mixedDisk(tmp.resolve("d.raw"), 1 << 20);
         Path compressed = tmp.resolve("c.qcow2");
         Proc.run(
                         "qemu-img",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.exhibit.image.MediaFormatException;
 import dev.exhibit.image.MediaReader;
 import dev.exhibit.image.MediaReaders;
+import dev.exhibit.image.TestMedia;
 import dev.exhibit.testing.Proc;
 import dev.exhibit.testkit.Oracles;
 import dev.exhibit.testkit.SharedImages;
@@ -16,10 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,15 +34,15 @@ class Qcow2ReaderTest {
         String expected = Oracles.md5(Oracles.qemuRaw(image, tmp));
         try (MediaReader r = MediaReaders.open(image)) {
             assertThat(r.format()).isEqualTo("qcow2");
-            assertThat(md5(r, 1 << 20)).isEqualTo(expected);
-            assertThat(md5(r, 5000)).isEqualTo(expected);
+            assertThat(TestMedia.md5(r, 1 << 20)).isEqualTo(expected);
+            assertThat(TestMedia.md5(r, 5000)).isEqualTo(expected);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0.10", "1.1"})
     void read_decodesZlibClustersOfVersion2And3(String compat) throws Exception {
-        Path raw = mixedDisk(tmp.resolve("disk.raw"), 2 << 20);
+        Path raw = TestMedia.mixedDisk(tmp.resolve("disk.raw"), 2 << 20);
         Path q = tmp.resolve("c.qcow2");
         Proc.run(
                         "qemu-img",
@@ -60,7 +58,7 @@ class Qcow2ReaderTest {
                         q.toString())
                 .ok();
         try (Qcow2Reader r = (Qcow2Reader) MediaReaders.open(q)) {
-            assertThat(md5(r, 65536)).isEqualTo(Oracles.md5(raw));
+            assertThat(TestMedia.md5(r, 65536)).isEqualTo(Oracles.md5(raw));
             Qcow2Info info = r.info();
             assertThat(info.version()).isEqualTo(compat.equals("0.10") ? 2 : 3);
             assertThat(info.compressedClusters()).isPositive();
@@ -70,7 +68,7 @@ class Qcow2ReaderTest {
 
     @Test
     void read_takesUnwrittenClustersFromThePresentBackingFileAndZeroClustersAsZeros() throws Exception {
-        Path raw = mixedDisk(tmp.resolve("base.raw"), 3 << 20);
+        Path raw = TestMedia.mixedDisk(tmp.resolve("base.raw"), 3 << 20);
         Path base = tmp.resolve("base.qcow2");
         Proc.run("qemu-img", "convert", "-f", "raw", "-O", "qcow2", raw.toString(), base.toString())
                 .ok();
@@ -80,7 +78,7 @@ class Qcow2ReaderTest {
         Proc.run("qemu-io", "-c", "write -P 0x41 65536 131072", "-c", "write -z 1048576 131072", over.toString())
                 .ok();
         try (Qcow2Reader r = (Qcow2Reader) MediaReaders.open(over)) {
-            assertThat(md5(r, 1 << 20)).isEqualTo(Oracles.md5(Oracles.qemuRaw(over, tmp)));
+            assertThat(TestMedia.md5(r, 1 << 20)).isEqualTo(Oracles.md5(Oracles.qemuRaw(over, tmp)));
             Qcow2Info info = r.info();
             assertThat(info.backingFile()).isEqualTo("base.qcow2");
             assertThat(info.zeroClusters()).isPositive();
@@ -200,29 +198,5 @@ class Qcow2ReaderTest {
             ch.read(b, at);
             return b.getLong(0);
         }
-    }
-
-    /** Text, random bytes and zeros in turn, 64 KiB each, so that clusters compress, do not, and are empty. */
-    static Path mixedDisk(Path file, int bytes) throws IOException {
-        byte[] d = new byte[bytes];
-        Random random = new Random(7);
-        for (int i = 0; i < bytes; i++) {
-            int kind = (i >> 16) % 3;
-            d[i] = kind == 0 ? (byte) ("qcow " + (i >> 9)).charAt(i % 5) : kind == 1 ? (byte) random.nextInt() : 0;
-        }
-        return Files.write(file, d);
-    }
-
-    static String md5(MediaReader reader, int bufferBytes) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("MD5");
-        ByteBuffer b = ByteBuffer.allocate(bufferBytes);
-        long pos = 0;
-        int n;
-        while ((n = reader.read(pos, b.clear())) >= 0) {
-            md.update(b.flip());
-            pos += n;
-        }
-        assertThat(pos).isEqualTo(reader.sizeBytes());
-        return HexFormat.of().formatHex(md.digest());
     }
 }
