@@ -58,6 +58,31 @@ class AcquisitionContainerSourceTest {
     }
 
     @Test
+    void acquire_ofASparseBundleDirectory_givesTheDiskItsBandsWereCutFrom() throws IOException {
+        byte[] disk = Files.readAllBytes(SharedImages.get("dfvfs-hfsplus.raw"));
+        Path bundle = dir.resolve("disk.sparsebundle");
+        Files.createDirectories(bundle.resolve("bands"));
+        int band = 1 << 20;
+        for (int b = 0; b * band < disk.length; b++) {
+            Files.write(
+                    bundle.resolve("bands").resolve(Integer.toHexString(b)),
+                    java.util.Arrays.copyOfRange(disk, b * band, Math.min(disk.length, (b + 1) * band)));
+        }
+        Files.writeString(
+                bundle.resolve("Info.plist"),
+                "<plist version=\"1.0\"><dict><key>band-size</key><integer>"
+                        + band
+                        + "</integer><key>diskimage-bundle-type</key><string>com.apple.diskimage.sparsebundle</string>"
+                        + "<key>size</key><integer>" + disk.length + "</integer></dict></plist>");
+        Path out = dir.resolve("out");
+
+        Acquire.of(bundle, out).run();
+
+        assertThat(Files.readAllBytes(out.resolve("image.raw"))).isEqualTo(disk);
+        assertThat(log(out).first("source").orElseThrow().path("kind").asText()).isEqualTo("sparsebundle");
+    }
+
+    @Test
     void acquire_ofAnLzfseDmg_stopsNamingTheChunk() {
         Path dmg = SharedImages.get("keramics-hfsplus_lzfse.dmg");
         assertThatThrownBy(() -> Acquire.of(dmg, dir.resolve("out")).run())

@@ -44,7 +44,7 @@ final class ContainerFacts {
         if (!container.isObject()) {
             return;
         }
-        b.append("Container: ").append(container.path("description").asText()).append("; codecs ");
+        b.append("Container: ").append(container.path("description").asText());
         StringBuilder mix = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it =
                         container.path("codecs").properties().iterator();
@@ -55,7 +55,7 @@ final class ContainerFacts {
                     .append(' ')
                     .append(e.getValue().asLong());
         }
-        b.append(mix)
+        b.append(mix.isEmpty() ? "" : "; codecs " + mix)
                 .append("; checksums ")
                 .append(container.path("checksums").asText())
                 .append('\n');

@@ -54,7 +54,13 @@ public enum ContainerFormat {
 
     /** Whether {@link MediaReaders} decodes this container in Java (the others are libtsk's or not read). */
     public boolean readInJava() {
-        return this == RAW || this == E01 || this == DMG || this == QCOW2 || this == VDI;
+        return this == RAW
+                || this == E01
+                || this == DMG
+                || this == SPARSEIMAGE
+                || this == SPARSEBUNDLE
+                || this == QCOW2
+                || this == VDI;
     }
 
     /** Detects the container of {@code path} (a directory is a sparse bundle only if its Info.plist says so). */

@@ -6,6 +6,8 @@ import dev.exhibit.image.dmg.DmgInfo;
 import dev.exhibit.image.dmg.DmgReader;
 import dev.exhibit.image.qcow2.Qcow2Info;
 import dev.exhibit.image.qcow2.Qcow2Reader;
+import dev.exhibit.image.sparse.SparseBundleReader;
+import dev.exhibit.image.sparse.SparseImageReader;
 import dev.exhibit.image.vdi.VdiReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,6 +36,20 @@ public record ContainerSummary(
             case DmgReader dmg -> dmg(dmg);
             case Qcow2Reader qcow -> qcow2(qcow);
             case VdiReader vdi -> vdi(vdi);
+            case SparseImageReader sparse ->
+                new ContainerSummary(
+                        "sparseimage",
+                        "Apple sparse image",
+                        Map.of("stored", sparse.bandCensus()[0], "unallocated", sparse.bandCensus()[1]),
+                        "not in the format",
+                        List.of());
+            case SparseBundleReader bundle ->
+                new ContainerSummary(
+                        "sparsebundle",
+                        "Apple sparse bundle",
+                        Map.of(),
+                        "not in the format",
+                        List.of(bundle.bandBytes() + "-byte bands"));
             default -> new ContainerSummary(reader.format(), reader.format(), Map.of(), "not checked", List.of());
         };
     }

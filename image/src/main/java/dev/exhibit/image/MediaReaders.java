@@ -4,6 +4,8 @@ import dev.exhibit.image.dmg.DmgReader;
 import dev.exhibit.image.ewf.EwfReader;
 import dev.exhibit.image.qcow2.Qcow2Reader;
 import dev.exhibit.image.raw.RawReader;
+import dev.exhibit.image.sparse.SparseBundleReader;
+import dev.exhibit.image.sparse.SparseImageReader;
 import dev.exhibit.image.vdi.VdiReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +14,7 @@ import java.util.List;
 
 /**
  * Opens any image file as the media it holds, read-only, choosing the reader by {@link ContainerFormat#detect}:
- * raw, E01, DMG, QCOW2 (with its backing chain) and VDI. Containers Exhibit detects but does not decode are refused with a
+ * raw, E01, DMG, sparse image and bundle, QCOW2 (with its backing chain) and VDI. Containers Exhibit detects but does not decode are refused with a
  * message that names them.
  */
 public final class MediaReaders {
@@ -39,6 +41,8 @@ public final class MediaReaders {
         return switch (format) {
             case RAW -> RawReader.open(path);
             case VDI -> VdiReader.open(path);
+            case SPARSEIMAGE -> SparseImageReader.open(path);
+            case SPARSEBUNDLE -> SparseBundleReader.open(path);
             case E01 -> EwfReader.open(path);
             case DMG, ENCRYPTED_DMG -> DmgReader.open(path);
             case QCOW2 -> {

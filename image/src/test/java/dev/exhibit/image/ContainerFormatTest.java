@@ -43,11 +43,11 @@ class ContainerFormatTest {
 
     @Test
     void open_refusesAContainerItDetectsButDoesNotDecode() throws Exception {
-        byte[] sparse = new byte[8192];
-        System.arraycopy("sprs".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, sparse, 0, 4);
-        Path image = Files.write(tmp.resolve("disk.img"), sparse);
+        byte[] qcow1 = new byte[8192];
+        java.nio.ByteBuffer.wrap(qcow1).putInt(0, 0x514649FB).putInt(4, 1);
+        Path image = Files.write(tmp.resolve("disk.img"), qcow1);
         assertThatThrownBy(() -> MediaReaders.open(image))
                 .isInstanceOf(MediaFormatException.class)
-                .hasMessage("disk.img is an Apple sparse image (sparseimage), which Exhibit does not decode yet");
+                .hasMessage("disk.img is a QEMU copy-on-write v1 (qcow), which Exhibit does not decode yet");
     }
 }

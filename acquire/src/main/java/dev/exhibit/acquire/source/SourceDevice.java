@@ -72,6 +72,11 @@ public final class SourceDevice implements AutoCloseable {
         }
         Path real = path.toRealPath();
         int type = ((Integer) Files.getAttribute(real, "unix:mode")) & S_IFMT;
+        if (Files.isDirectory(real) && ContainerFormat.detect(real) == ContainerFormat.SPARSEBUNDLE) {
+            MediaReader reader = ContainerSource.open(path, real, ContainerFormat.SPARSEBUNDLE);
+            return new SourceDevice(
+                    path, real, false, reader.sizeBytes(), reader.sectorBytes(), reader.sectorBytes(), null, reader);
+        }
         if (Files.isDirectory(real)) {
             throw ExhibitException.usage(
                     "source " + path + " is a directory; give a disk (e.g. /dev/sdb) or an image" + " file");

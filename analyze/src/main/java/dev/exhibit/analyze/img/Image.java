@@ -75,11 +75,11 @@ public final class Image implements AutoCloseable {
         if (!Files.isReadable(path)) {
             throw new AccessDeniedException(path.toString());
         }
-        if (Files.isDirectory(path)) {
+        ContainerFormat container = detect(path);
+        if (Files.isDirectory(path) && container != ContainerFormat.SPARSEBUNDLE) {
             throw ExhibitException.usage(path + " is a directory, not an image");
         }
         Libtsk.require();
-        ContainerFormat container = detect(path);
         if (JAVA_DECODED.contains(container)) {
             return openExternal(path, container);
         }
@@ -101,8 +101,13 @@ public final class Image implements AutoCloseable {
     }
 
     /** Containers libtsk 4.11 cannot read, decoded by the image module and handed to libtsk as external images. */
-    private static final Set<ContainerFormat> JAVA_DECODED =
-            EnumSet.of(ContainerFormat.DMG, ContainerFormat.ENCRYPTED_DMG, ContainerFormat.QCOW2, ContainerFormat.VDI);
+    private static final Set<ContainerFormat> JAVA_DECODED = EnumSet.of(
+            ContainerFormat.DMG,
+            ContainerFormat.ENCRYPTED_DMG,
+            ContainerFormat.SPARSEIMAGE,
+            ContainerFormat.SPARSEBUNDLE,
+            ContainerFormat.QCOW2,
+            ContainerFormat.VDI);
 
     private static ContainerFormat detect(Path path) {
         try {
