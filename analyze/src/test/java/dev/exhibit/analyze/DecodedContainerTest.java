@@ -7,10 +7,10 @@ import dev.exhibit.core.ExhibitException;
 import dev.exhibit.testing.Proc;
 import dev.exhibit.testkit.Oracles;
 import dev.exhibit.testkit.SharedImages;
+import dev.exhibit.testkit.SparseBundles;
 import dev.exhibit.testkit.Tsk;
 import dev.exhibit.testkit.Unchanged;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,23 +75,9 @@ class DecodedContainerTest {
     }
 
     @Test
-    void bodyfile_ofASparseBundle_isWhatFlsWritesOnTheRawItsBandsWereCutFrom() throws Exception {
+    void bodyfile_ofASparseBundle_isWhatFlsWritesOnTheRawItsBandsWereCutFrom() {
         Path raw = SharedImages.get("dfvfs-hfsplus.raw");
-        Path bundle = tmp.resolve("hfsplus.sparsebundle");
-        Files.createDirectories(bundle.resolve("bands"));
-        byte[] disk = Files.readAllBytes(raw);
-        int band = 1 << 20;
-        for (int b = 0; b * band < disk.length; b++) {
-            Files.write(
-                    bundle.resolve("bands").resolve(Integer.toHexString(b)),
-                    java.util.Arrays.copyOfRange(disk, b * band, Math.min(disk.length, (b + 1) * band)));
-        }
-        Files.writeString(
-                bundle.resolve("Info.plist"),
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">"
-                        + "<dict><key>band-size</key><integer>" + band + "</integer><key>diskimage-bundle-type</key>"
-                        + "<string>com.apple.diskimage.sparsebundle</string><key>size</key><integer>" + disk.length
-                        + "</integer></dict></plist>\n");
+        Path bundle = SparseBundles.cut(raw, tmp.resolve("hfsplus.sparsebundle"), 1 << 20);
         String ours = new String(Run.body(bundle, Selection.ALL).bytes(), StandardCharsets.ISO_8859_1);
         assertThat(ours).isNotEmpty().isEqualTo(new String(Tsk.bodyfile(raw, 0, null), StandardCharsets.ISO_8859_1));
     }

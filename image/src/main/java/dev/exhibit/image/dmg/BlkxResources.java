@@ -1,16 +1,13 @@
 package dev.exhibit.image.dmg;
 
 import dev.exhibit.image.MediaFormatException;
+import dev.exhibit.image.PlistXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -30,7 +27,7 @@ final class BlkxResources {
     static List<Entry> parse(Path file, byte[] xml, long xmlOffset) throws MediaFormatException {
         Document doc;
         try {
-            doc = builder().parse(new ByteArrayInputStream(xml));
+            doc = PlistXml.secureBuilder().parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException e) {
             throw MediaFormatException.at(
                     file, "XML property list", xmlOffset, "not a readable property list (" + e.getMessage() + ")", e);
@@ -69,26 +66,6 @@ final class BlkxResources {
             }
         }
         return out;
-    }
-
-    private static DocumentBuilder builder() throws SAXException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setExpandEntityReferences(false);
-            f.setXIncludeAware(false);
-            f.setNamespaceAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            b.setEntityResolver(
-                    (publicId, systemId) -> new org.xml.sax.InputSource(new ByteArrayInputStream(new byte[0])));
-            return b;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a security feature", e);
-        }
     }
 
     private static Element firstElement(Node parent, String name) {

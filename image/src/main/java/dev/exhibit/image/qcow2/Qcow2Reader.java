@@ -1,5 +1,6 @@
 package dev.exhibit.image.qcow2;
 
+import dev.exhibit.image.BlockReads;
 import dev.exhibit.image.DecodedCache;
 import dev.exhibit.image.MediaFormatException;
 import dev.exhibit.image.MediaReader;
@@ -114,29 +115,16 @@ public final class Qcow2Reader implements MediaReader {
 
     @Override
     public int read(long byteOffset, ByteBuffer dst) throws IOException {
-        if (byteOffset < 0) {
-            throw new IllegalArgumentException("negative media offset " + byteOffset);
-        }
-        long size = sizeBytes();
-        if (byteOffset >= size) {
-            return dst.hasRemaining() ? -1 : 0;
-        }
-        int total = 0;
-        long pos = byteOffset;
-        long clusterBytes = header.clusterBytes();
-        while (dst.hasRemaining() && pos < size) {
-            long within = pos & (clusterBytes - 1);
-            int n = (int) Math.min(dst.remaining(), Math.min(clusterBytes - within, size - pos));
-            ByteBuffer part = dst.slice(dst.position(), n);
-            readCluster(pos, within, part);
-            dst.position(dst.position() + n);
-            pos += n;
-            total += n;
-        }
-        return total;
+        return BlockReads.read(
+                byteOffset,
+                dst,
+                sizeBytes(),
+                header.clusterBytes(),
+                (cluster, within, part) -> readCluster(cluster << header.clusterBits(), within, part));
     }
 
-    private void readCluster(long pos, long within, ByteBuffer part) throws IOException {
+    private void readCluster(long clusterStart, long within, ByteBuffer part) throws IOException {
+        long pos = clusterStart + within;
         ClusterEntry e = entry(pos >>> header.clusterBits());
         switch (e.kind()) {
             case UNALLOCATED -> {
@@ -144,12 +132,12 @@ public final class Qcow2Reader implements MediaReader {
                     ByteBuffer b = part.duplicate();
                     b.limit((int) Math.min(b.limit(), backing.sizeBytes() - pos));
                     backing.read(pos, b);
-                    zeros(b);
+                    BlockReads.zeros(b);
                 } else {
-                    zeros(part);
+                    BlockReads.zeros(part);
                 }
             }
-            case ZERO -> zeros(part);
+            case ZERO -> BlockReads.zeros(part);
             case STANDARD -> readFully(e.hostOffset() + within, part, e.describe());
             case COMPRESSED -> part.put(decompressed(e), (int) within, part.remaining());
         }
@@ -211,12 +199,6 @@ public final class Qcow2Reader implements MediaReader {
             clusterCache.put(e.cluster(), data);
         }
         return data;
-    }
-
-    private static void zeros(ByteBuffer b) {
-        while (b.hasRemaining()) {
-            b.put((byte) 0);
-        }
     }
 
     private void readFully(long offset, ByteBuffer b, String what) throws IOException {

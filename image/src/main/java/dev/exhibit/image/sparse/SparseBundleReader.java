@@ -1,7 +1,9 @@
 package dev.exhibit.image.sparse;
 
+import dev.exhibit.image.BlockReads;
 import dev.exhibit.image.MediaFormatException;
 import dev.exhibit.image.MediaReader;
+import dev.exhibit.image.PlistXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,8 +16,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -75,13 +75,7 @@ public final class SparseBundleReader implements MediaReader {
     private static Map<String, String> keys(Path plist) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            var builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            var builder = PlistXml.secureBuilder();
             Element root = builder.parse(new ByteArrayInputStream(Files.readAllBytes(plist)))
                     .getDocumentElement();
             Node dict = root.getElementsByTagName("dict").item(0);
@@ -96,7 +90,7 @@ public final class SparseBundleReader implements MediaReader {
                     }
                 }
             }
-        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+        } catch (org.xml.sax.SAXException e) {
             throw MediaFormatException.at(
                     plist, "Info.plist", 0, "not a readable property list (" + e.getMessage() + ")", e);
         }
@@ -136,14 +130,14 @@ public final class SparseBundleReader implements MediaReader {
 
     @Override
     public int read(long byteOffset, ByteBuffer dst) throws IOException {
-        return Bands.read(byteOffset, dst, mediaBytes, bandBytes, (band, within, part) -> {
+        return BlockReads.read(byteOffset, dst, mediaBytes, bandBytes, (band, within, part) -> {
             synchronized (this) { // a band file closed to make room must not be closed under another thread's read
-                FileChannel ch = channel(band);
+                FileChannel ch = channel((int) band);
                 if (ch != null) {
-                    Bands.readUpTo(ch, within, part);
+                    BlockReads.readUpTo(ch, within, part);
                 }
             }
-            Bands.zeros(part);
+            BlockReads.zeros(part);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.exhibit.image.sparse;
 
+import dev.exhibit.image.BlockReads;
 import dev.exhibit.image.MediaFormatException;
 import dev.exhibit.image.MediaReader;
 import java.io.EOFException;
@@ -114,15 +115,15 @@ public final class SparseImageReader implements MediaReader {
 
     @Override
     public int read(long byteOffset, ByteBuffer dst) throws IOException {
-        return Bands.read(byteOffset, dst, mediaBytes, bandBytes, (band, within, part) -> {
-            long at = bandOffsets[band];
+        return BlockReads.read(byteOffset, dst, mediaBytes, bandBytes, (band, within, part) -> {
+            long at = bandOffsets[(int) band];
             if (at < 0) {
-                Bands.zeros(part);
+                BlockReads.zeros(part);
                 return;
             }
             // the last stored band may be cut short by the end of the file: what is missing reads as zeros
-            Bands.readUpTo(channel, at + within, part);
-            Bands.zeros(part);
+            BlockReads.readUpTo(channel, at + within, part);
+            BlockReads.zeros(part);
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.exhibit.image.vdi;
 
+import dev.exhibit.image.BlockReads;
 import dev.exhibit.image.MediaFormatException;
 import dev.exhibit.image.MediaReader;
 import java.io.EOFException;
@@ -139,41 +140,22 @@ public final class VdiReader implements MediaReader {
 
     @Override
     public int read(long byteOffset, ByteBuffer dst) throws IOException {
-        if (byteOffset < 0) {
-            throw new IllegalArgumentException("negative media offset " + byteOffset);
-        }
-        if (byteOffset >= mediaBytes) {
-            return dst.hasRemaining() ? -1 : 0;
-        }
-        int total = 0;
-        long pos = byteOffset;
-        while (dst.hasRemaining() && pos < mediaBytes) {
-            int index = (int) (pos / blockBytes);
-            long within = pos % blockBytes;
-            int n = (int) Math.min(dst.remaining(), Math.min(blockBytes - within, mediaBytes - pos));
-            ByteBuffer part = dst.slice(dst.position(), n);
-            int entry = map[index];
+        return BlockReads.read(byteOffset, dst, mediaBytes, blockBytes, (index, within, part) -> {
+            int entry = map[(int) index];
             if (entry == FREE || entry == ZERO) {
-                while (part.hasRemaining()) {
-                    part.put((byte) 0);
-                }
-            } else {
-                long at = dataOffset + (entry & 0xFFFFFFFFL) * (blockBytes + (long) blockExtra) + blockExtra + within;
-                if (entry < 0 || at + n > fileBytes) {
-                    throw MediaFormatException.at(
-                            file,
-                            "VDI block map entry " + index,
-                            0,
-                            "block " + (entry & 0xFFFFFFFFL) + " lies past the end of the file (" + fileBytes
-                                    + " bytes)");
-                }
-                readFully(at, part);
+                BlockReads.zeros(part);
+                return;
             }
-            dst.position(dst.position() + n);
-            pos += n;
-            total += n;
-        }
-        return total;
+            long at = dataOffset + (entry & 0xFFFFFFFFL) * (blockBytes + (long) blockExtra) + blockExtra + within;
+            if (entry < 0 || at + part.remaining() > fileBytes) {
+                throw MediaFormatException.at(
+                        file,
+                        "VDI block map entry " + index,
+                        0,
+                        "block " + (entry & 0xFFFFFFFFL) + " lies past the end of the file (" + fileBytes + " bytes)");
+            }
+            readFully(at, part);
+        });
     }
 
     private void readFully(long offset, ByteBuffer b) throws IOException {
