@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.exhibit.acquire.verify.Verifier;
+import dev.exhibit.acquire.verify.VerifyReport;
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.core.Invocation;
+import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.testkit.Oracles;
 import dev.exhibit.testkit.SharedImages;
 import dev.exhibit.testkit.SparseBundles;
@@ -43,6 +47,24 @@ class AcquisitionContainerSourceTest {
         assertThat(source.path("writeBlock").path("method").asText())
                 .contains("a dmg image, read through Exhibit's own reader");
         AcquisitionOracle.assertLoggedHashesMatchImage(out);
+    }
+
+    @Test
+    void verifySource_rereadsTheDmgToTheSameHashes() throws IOException {
+        Path dmg = SharedImages.get("keramics-hfsplus_adc.dmg");
+        Path out = dir.resolve("out");
+        Acquire.of(dmg, out).run();
+
+        VerifyReport r = Verifier.source(
+                out,
+                dmg,
+                Invocation.of("exhibit", List.of("verify", "--source", out.toString())),
+                Progress.NONE,
+                new Cancellation());
+
+        assertThat(r.ok()).as(r.toString()).isTrue();
+        assertThat(r.hashes().get(HashAlgorithm.SHA256))
+                .isEqualTo(AcquisitionOracle.assertLoggedHashesMatchImage(out).get("sha256"));
     }
 
     @Test
