@@ -71,6 +71,15 @@ final class DmgLayout {
         return k < starts.length ? starts[k] : Long.MAX_VALUE;
     }
 
+    /** Up to {@code n} chunks after {@code c} on the media, in order. */
+    List<Chunk> after(Chunk c, int n) {
+        int i = Arrays.binarySearch(starts, c.startByte());
+        if (i < 0) {
+            return List.of();
+        }
+        return Arrays.asList(chunks).subList(i + 1, Math.min(chunks.length, i + 1 + n));
+    }
+
     List<Chunk> chunks() {
         return List.of(chunks);
     }

@@ -1,6 +1,5 @@
 package dev.exhibit.image.dmg;
 
-import dev.exhibit.image.DecodedCache;
 import dev.exhibit.image.MediaFormatException;
 import dev.exhibit.image.MediaReader;
 import java.io.EOFException;
@@ -16,7 +15,8 @@ import java.util.List;
  * Reads the media inside an Apple UDIF disk image ({@code .dmg}: UDRW, UDRO, UDCO, UDZO, UDBZ, ULMO; ULFO once the
  * LZFSE decoder is wired into {@link LzfseCodec}), opened read-only. Open parses the {@code koly} trailer, the XML
  * plist and every {@code mish} table and refuses overlapping or out-of-file tables; reads decode chunks on demand and
- * keep them in a bounded cache. Thread-safe: reads are positional and decoding holds no shared state.
+ * keep them in a bounded cache, decoding the next ones on other cores when reads go in sequence ({@link ReadAhead}).
+ * Thread-safe: reads are positional and decoding holds no shared state.
  */
 public final class DmgReader implements MediaReader {
     private final Path file;
@@ -24,7 +24,7 @@ public final class DmgReader implements MediaReader {
     private final Koly koly;
     private final List<MishTable> regions;
     private final DmgLayout layout;
-    private final DecodedCache cache = new DecodedCache(DecodedCache.DEFAULT_BYTES);
+    private final ReadAhead chunks = new ReadAhead(this::decode);
 
     private DmgReader(Path file, FileChannel channel, Koly koly, List<MishTable> regions, DmgLayout layout) {
         this.file = file;
@@ -134,15 +134,14 @@ public final class DmgReader implements MediaReader {
         }
     }
 
-    /** The decoded bytes of a compressed chunk, from the cache or decoded now. */
+    /** The decoded bytes of a compressed chunk, from the cache, decoded ahead, or decoded now. */
     byte[] decoded(Chunk c) throws IOException {
-        byte[] data = cache.get(c.startSector());
-        if (data == null) {
-            byte[] stored = readFully(channel, c.fileOffset(), (int) c.storedBytes(), file, c.describe());
-            data = ChunkDecoder.decode(file, c, stored);
-            cache.put(c.startSector(), data);
-        }
-        return data;
+        return chunks.get(c, layout.after(c, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    private byte[] decode(Chunk c) throws IOException {
+        byte[] stored = readFully(channel, c.fileOffset(), (int) c.storedBytes(), file, c.describe());
+        return ChunkDecoder.decode(file, c, stored);
     }
 
     private static void fillZeros(ByteBuffer dst, int n) {
@@ -172,6 +171,10 @@ public final class DmgReader implements MediaReader {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            chunks.close();
+        } finally {
+            channel.close();
+        }
     }
 }
