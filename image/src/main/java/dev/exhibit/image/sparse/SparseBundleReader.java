@@ -52,27 +52,27 @@ public final class SparseBundleReader implements MediaReader {
             }
             if (new String(head, StandardCharsets.US_ASCII).equals("encrcdsa")) {
                 throw MediaFormatException.at(
-                        token,
-                        "encrypted sparse bundle header (encrcdsa)",
+                        bundle,
+                        "token (an encrcdsa header)",
                         0,
                         "an encrypted sparse bundle; Exhibit cannot decrypt it: decrypt it on a Mac (hdiutil convert)"
                                 + " or with the password in another tool, then analyse the result");
             }
         }
-        Map<String, String> keys = keys(plist);
-        long band = number(plist, keys, "band-size");
-        long size = number(plist, keys, "size");
+        Map<String, String> keys = keys(bundle, plist);
+        long band = number(bundle, keys, "band-size");
+        long size = number(bundle, keys, "size");
         if (band < 512 || band > (1L << 30) || band % 512 != 0) {
-            throw MediaFormatException.at(plist, "Info.plist key band-size", 0, "band size of " + band + " bytes");
+            throw MediaFormatException.at(bundle, "Info.plist key band-size", 0, "band size of " + band + " bytes");
         }
         if (size < 0 || size / band > (1L << 31)) {
-            throw MediaFormatException.at(plist, "Info.plist key size", 0, "disk size of " + size + " bytes");
+            throw MediaFormatException.at(bundle, "Info.plist key size", 0, "disk size of " + size + " bytes");
         }
         return new SparseBundleReader(bundle, size, band);
     }
 
     /** The plist's top-level keys with their integer or string values. */
-    private static Map<String, String> keys(Path plist) throws IOException {
+    private static Map<String, String> keys(Path bundle, Path plist) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         try {
             var builder = PlistXml.secureBuilder();
@@ -92,17 +92,17 @@ public final class SparseBundleReader implements MediaReader {
             }
         } catch (org.xml.sax.SAXException e) {
             throw MediaFormatException.at(
-                    plist, "Info.plist", 0, "not a readable property list (" + e.getMessage() + ")", e);
+                    bundle, "Info.plist", 0, "not a readable property list (" + e.getMessage() + ")", e);
         }
         return out;
     }
 
-    private static long number(Path plist, Map<String, String> keys, String key) throws MediaFormatException {
+    private static long number(Path bundle, Map<String, String> keys, String key) throws MediaFormatException {
         try {
             return Long.parseLong(keys.getOrDefault(key, ""));
         } catch (NumberFormatException e) {
             throw MediaFormatException.at(
-                    plist,
+                    bundle,
                     "Info.plist key " + key,
                     0,
                     "no integer value ('" + keys.getOrDefault(key, "missing") + "')");

@@ -71,7 +71,50 @@ class SparseReadersTest {
         Files.write(bundle.resolve("token"), "encrcdsa\0\0\0\2".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> MediaReaders.open(bundle))
                 .isInstanceOf(MediaFormatException.class)
-                .hasMessageContaining("token: encrypted sparse bundle header (encrcdsa) at byte 0")
+                .hasMessageContaining(
+                        "secret.sparsebundle: token (an encrcdsa header) at byte 0: an encrypted sparse bundle")
                 .hasMessageContaining("Exhibit cannot decrypt it");
+    }
+
+    /** Seeded mutations of a sparse image's header and band table, and of a bundle's Info.plist: clear errors only. */
+    @Test
+    void openAndRead_onMutatedHeaders_failOnlyWithClearIoErrors() throws Exception {
+        byte[] seed = SparseWriters.sparseImage(disk(), 128, 5);
+        byte[] plist = SparseWriters.plist(3 << 20, 1 << 20).getBytes(StandardCharsets.UTF_8);
+        java.util.Random rnd = new java.util.Random(0x73707273L);
+        for (int i = 0; i < 200; i++) {
+            Path p;
+            if (rnd.nextBoolean()) {
+                byte[] image = seed.clone();
+                for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
+                    image[rnd.nextInt(128)] = (byte) rnd.nextInt(256);
+                }
+                p = Files.write(tmp.resolve("case-" + i + ".sparseimage"), image);
+            } else {
+                byte[] text = plist.clone();
+                for (int k = 0; k < 1 + rnd.nextInt(3); k++) {
+                    text[rnd.nextInt(text.length)] = (byte) (32 + rnd.nextInt(95));
+                }
+                p = tmp.resolve("case-" + i + ".sparsebundle");
+                Files.createDirectories(p.resolve("bands"));
+                Files.write(p.resolve("Info.plist"), text);
+                Files.write(p.resolve("bands").resolve("0"), new byte[4096]);
+            }
+            Path image = p;
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+                try (MediaReader r = image.toString().endsWith("bundle")
+                        ? SparseBundleReader.open(image)
+                        : SparseImageReader.open(image)) {
+                    ByteBuffer b = ByteBuffer.allocate(64 * 1024);
+                    for (long off = 0; off < Math.min(r.sizeBytes(), 4L << 20); off += b.capacity()) {
+                        r.read(off, b.clear());
+                    }
+                } catch (java.io.IOException e) {
+                    assertThat(e.getMessage())
+                            .contains(image.getFileName().toString())
+                            .doesNotContain("Exception");
+                }
+            });
+        }
     }
 }
