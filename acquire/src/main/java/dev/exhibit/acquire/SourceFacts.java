@@ -43,7 +43,11 @@ final class SourceFacts {
                 "sectorSizes",
                 source.sectorSizesProbed()
                         ? "probed (BLKSSZGET, BLKPBSZGET)"
-                        : source.ewfInfo() != null ? "stated by the E01 set" : "assumed (regular file)");
+                        : source.ewfInfo() != null
+                                ? "stated by the E01 set"
+                                : source.container() != null
+                                        ? "stated by the " + source.kind() + " image"
+                                        : "assumed (regular file)");
         s.put("sectorCount", source.sectorCount());
         if (identity != null) {
             s.set("device", identity.deviceJson());
@@ -55,7 +59,11 @@ final class SourceFacts {
                     .put("state", "not-applicable")
                     .put(
                             "detail",
-                            source.ewfInfo() != null ? "the source is an E01 set" : "the source is a regular file");
+                            source.ewfInfo() != null
+                                    ? "the source is an E01 set"
+                                    : source.container() != null
+                                            ? "the source is a " + source.kind() + " image"
+                                            : "the source is a regular file");
             s.set("hpa", na);
             s.set("dco", na.deepCopy());
         }
@@ -63,8 +71,11 @@ final class SourceFacts {
             s.set("e01", ewf(source.ewfInfo()));
         }
         ObjectNode wb = s.putObject("writeBlock");
-        if (source.ewfInfo() != null) {
-            wb.put("method", "not applicable: an E01 set, read through Exhibit's own reader, opened read-only");
+        if (source.container() != null) {
+            wb.put(
+                    "method",
+                    "not applicable: " + (source.ewfInfo() != null ? "an E01 set" : "a " + source.kind() + " image")
+                            + ", read through Exhibit's own reader, opened read-only");
             wb.put("readOnlyFlag", "not applicable");
         } else if (!source.isBlockDevice()) {
             wb.put("method", "not applicable: a regular file, opened read-only");

@@ -51,7 +51,9 @@ final class Summary {
         ArrayNode problems = root.putArray("problems");
         ArrayNode fileSystems = Jcs.mapper().createArrayNode();
         try (Image image = Image.open(imagePath)) {
-            root.set("image", image(image));
+            ObjectNode imageNode = image(image);
+            ContainerFacts.json(image).ifPresent(c -> imageNode.set("container", c));
+            root.set("image", imageNode);
             image.warnings().forEach(warnings::add);
             Optional<VolumeSystem> vs = Optional.empty();
             try {
@@ -76,6 +78,7 @@ final class Summary {
                 progress.target(t);
                 fileSystem(image, t, orphans, skipWalk.get(t.index()), progress, fileSystems, problems, warnings);
             }
+            image.readFailure().ifPresent(m -> problems.add(problem("image", 0, null, m)));
         }
         root.set("fileSystems", fileSystems);
         return root;

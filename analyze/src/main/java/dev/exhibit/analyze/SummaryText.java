@@ -30,6 +30,7 @@ final class SummaryText {
                 .append(", sector size ")
                 .append(img.path("sectorSizeBytes").asLong())
                 .append(" bytes\n");
+        ContainerFacts.render(b, img.path("container"));
         for (JsonNode w : s.path("warnings")) {
             b.append("Warning: ").append(Displayed.of(w.asText())).append('\n');
         }

@@ -3,6 +3,8 @@ package dev.exhibit.acquire.source;
 import dev.exhibit.core.ExhibitException;
 import dev.exhibit.core.posix.NativeFd;
 import dev.exhibit.core.posix.PosixException;
+import dev.exhibit.image.ContainerFormat;
+import dev.exhibit.image.MediaReader;
 import dev.exhibit.image.ewf.EwfInfo;
 import dev.exhibit.image.ewf.EwfReader;
 import java.io.IOException;
@@ -34,7 +36,7 @@ public final class SourceDevice implements AutoCloseable {
     private final int logicalSectorBytes;
     private final int physicalSectorBytes;
     private final NativeFd fd;
-    private final EwfReader ewf;
+    private final MediaReader container;
     private NativeFd directFd;
     private boolean directUnavailable;
 
@@ -46,7 +48,7 @@ public final class SourceDevice implements AutoCloseable {
             int logical,
             int physical,
             NativeFd fd,
-            EwfReader ewf) {
+            MediaReader container) {
         this.path = path;
         this.realPath = realPath;
         this.blockDevice = blockDevice;
@@ -54,7 +56,7 @@ public final class SourceDevice implements AutoCloseable {
         this.logicalSectorBytes = logical;
         this.physicalSectorBytes = physical;
         this.fd = fd;
-        this.ewf = ewf;
+        this.container = container;
     }
 
     /**
@@ -70,6 +72,11 @@ public final class SourceDevice implements AutoCloseable {
         }
         Path real = path.toRealPath();
         int type = ((Integer) Files.getAttribute(real, "unix:mode")) & S_IFMT;
+        if (Files.isDirectory(real) && ContainerFormat.detect(real) == ContainerFormat.SPARSEBUNDLE) {
+            MediaReader reader = ContainerSource.open(path, real, ContainerFormat.SPARSEBUNDLE);
+            return new SourceDevice(
+                    path, real, false, reader.sizeBytes(), reader.sectorBytes(), reader.sectorBytes(), null, reader);
+        }
         if (Files.isDirectory(real)) {
             throw ExhibitException.usage(
                     "source " + path + " is a directory; give a disk (e.g. /dev/sdb) or an image" + " file");
@@ -79,8 +86,9 @@ public final class SourceDevice implements AutoCloseable {
                     + Integer.toOctalString(type) + ")");
         }
         boolean block = type == S_IFBLK;
-        if (!block && EwfSource.isEwf(real)) {
-            EwfReader reader = EwfSource.open(path, real);
+        ContainerFormat format = block ? ContainerFormat.RAW : ContainerSource.detect(real, Files.size(real));
+        if (format != ContainerFormat.RAW && format.readInJava() || format == ContainerFormat.ENCRYPTED_DMG) {
+            MediaReader reader = ContainerSource.open(path, real, format);
             return new SourceDevice(
                     path, real, false, reader.sizeBytes(), reader.sectorBytes(), reader.sectorBytes(), null, reader);
         }
@@ -136,14 +144,22 @@ public final class SourceDevice implements AutoCloseable {
         return blockDevice;
     }
 
-    /** {@code block-device}, {@code file} or {@code e01} (a set read through Exhibit's reader), as logs name the kind. */
+    /**
+     * {@code block-device}, {@code file}, or the container read through Exhibit's reader ({@code e01}, {@code dmg},
+     * {@code qcow2}), as logs name the kind.
+     */
     public String kind() {
-        return blockDevice ? "block-device" : ewf != null ? EwfSource.KIND : "file";
+        return blockDevice ? "block-device" : container != null ? container.format() : "file";
+    }
+
+    /** The container's reader when the source is an E01, a DMG or a QCOW2 (null for a device or a raw file). */
+    public MediaReader container() {
+        return container;
     }
 
     /** What an E01 source says about itself (case fields, stored hashes, error2), or null for any other source. */
     public EwfInfo ewfInfo() {
-        return ewf == null ? null : ewf.info();
+        return container instanceof EwfReader ewf ? ewf.info() : null;
     }
 
     public long sizeBytes() {
@@ -175,8 +191,8 @@ public final class SourceDevice implements AutoCloseable {
      * @throws PosixException carrying errno (EIO for an unreadable sector) and the offset
      */
     public long read(MemorySegment into, long byteOffset) throws IOException {
-        if (ewf != null) {
-            return EwfSource.read(ewf, path, into, byteOffset);
+        if (container != null) {
+            return ContainerSource.read(container, path, into, byteOffset);
         }
         return fd.pread(into, byteOffset);
     }
@@ -186,8 +202,8 @@ public final class SourceDevice implements AutoCloseable {
      * sector size. Where the source refuses direct I/O (a file on tmpfs), reads through the page cache instead.
      */
     public long readDirect(MemorySegment into, long byteOffset) throws IOException {
-        if (ewf != null) {
-            return EwfSource.read(ewf, path, into, byteOffset);
+        if (container != null) {
+            return ContainerSource.read(container, path, into, byteOffset);
         }
         NativeFd d = direct();
         if (d == null) {
@@ -213,7 +229,7 @@ public final class SourceDevice implements AutoCloseable {
     }
 
     private synchronized NativeFd direct() throws IOException {
-        if (directUnavailable || ewf != null) {
+        if (directUnavailable || container != null) {
             return null;
         }
         if (directFd == null) {
@@ -239,8 +255,8 @@ public final class SourceDevice implements AutoCloseable {
             if (fd != null) {
                 fd.close();
             }
-            if (ewf != null) {
-                ewf.close();
+            if (container != null) {
+                container.close();
             }
         }
     }

@@ -6,6 +6,10 @@ import dev.exhibit.analyze.tsk.Libtsk;
 import dev.exhibit.analyze.tsk.Mem;
 import dev.exhibit.analyze.tsk.TskException;
 import dev.exhibit.core.ExhibitException;
+import dev.exhibit.image.ContainerFormat;
+import dev.exhibit.image.MediaReader;
+import dev.exhibit.image.MediaReaders;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -14,12 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * An evidence image opened read-only through libtsk ({@code TSK_IMG_INFO}): raw, split raw ({@code .001} finds its
- * siblings), EWF ({@code .E01}), VMDK, VHD, whatever the installed libtsk reads. libtsk opens every format with
+ * siblings), EWF ({@code .E01}), VMDK, VHD, whatever the installed libtsk reads; DMG and QCOW2, which libtsk 4.11 does
+ * not read, are decoded by the image module and handed to libtsk as external images (detected by content). libtsk opens every format with
  * {@code O_RDONLY}; nothing here writes. Owns its pointer; close it after every volume system and file system opened
  * on it.
  */
@@ -36,16 +44,21 @@ public final class Image implements AutoCloseable {
     private final int sectorSizeBytes;
     private final List<Path> files;
     private final List<String> warnings;
+    private final ExternalImage external;
 
-    private Image(Arena arena, MemorySegment self, Path path) {
+    private Image(Arena arena, MemorySegment self, Path path, ExternalImage external, ContainerFormat container) {
         this.arena = arena;
         this.self = self;
         this.path = path;
+        this.external = external;
         long a = self.address();
-        this.format = ImageFormat.of(Mem.i32(a + Layouts.IMG_ITYPE));
+        int type = Mem.i32(a + Layouts.IMG_ITYPE);
+        this.format = container == null
+                ? ImageFormat.of(type)
+                : new ImageFormat(type, container.label(), container.description() + ", decoded by Exhibit");
         this.sizeBytes = Mem.i64(a + Layouts.IMG_SIZE);
         this.sectorSizeBytes = Mem.i32(a + Layouts.IMG_SECTOR_SIZE);
-        this.files = segmentFiles(a);
+        this.files = container == null ? segmentFiles(a) : List.of(path);
         this.warnings = warningsFor(path, format);
     }
 
@@ -62,10 +75,14 @@ public final class Image implements AutoCloseable {
         if (!Files.isReadable(path)) {
             throw new AccessDeniedException(path.toString());
         }
-        if (Files.isDirectory(path)) {
+        ContainerFormat container = detect(path);
+        if (Files.isDirectory(path) && container != ContainerFormat.SPARSEBUNDLE) {
             throw ExhibitException.usage(path + " is a directory, not an image");
         }
         Libtsk.require();
+        if (JAVA_DECODED.contains(container)) {
+            return openExternal(path, container);
+        }
         Arena arena = Arena.ofConfined();
         try {
             MemorySegment paths = arena.allocate(ValueLayout.ADDRESS);
@@ -76,11 +93,79 @@ public final class Image implements AutoCloseable {
                 throw TskException.fromLibtsk(
                         ExhibitException.Kind.EVIDENCE, path.toString(), "image", 0, "cannot open the image");
             }
-            return new Image(arena, img.reinterpret(Layouts.IMG_INFO_BYTES, arena, Calls::imgClose), path);
+            return new Image(arena, img.reinterpret(Layouts.IMG_INFO_BYTES, arena, Calls::imgClose), path, null, null);
         } catch (RuntimeException e) {
             arena.close();
             throw e;
         }
+    }
+
+    /** Containers libtsk 4.11 cannot read, decoded by the image module and handed to libtsk as external images. */
+    private static final Set<ContainerFormat> JAVA_DECODED = EnumSet.of(
+            ContainerFormat.DMG,
+            ContainerFormat.ENCRYPTED_DMG,
+            ContainerFormat.SPARSEIMAGE,
+            ContainerFormat.SPARSEBUNDLE,
+            ContainerFormat.QCOW2,
+            ContainerFormat.VDI);
+
+    private static ContainerFormat detect(Path path) {
+        try {
+            return ContainerFormat.detect(path);
+        } catch (IOException e) {
+            throw ExhibitException.environment(
+                    path + ": cannot read the image to detect its format: " + e.getMessage(), e);
+        }
+    }
+
+    private static Image openExternal(Path path, ContainerFormat container) {
+        MediaReader reader;
+        try {
+            reader = MediaReaders.open(path);
+        } catch (NoSuchFileException e) {
+            throw ExhibitException.environment(
+                    e.getReason() != null ? e.getReason() : e.getFile() + ": no such file", e);
+        } catch (IOException e) {
+            throw new ExhibitException(ExhibitException.Kind.EVIDENCE, e.getMessage(), e);
+        }
+        if (reader.sizeBytes() == 0) {
+            closeQuietly(reader);
+            throw ExhibitException.evidence(path + ": the image is empty (0 bytes of media): nothing to analyse");
+        }
+        ExternalImage external = new ExternalImage(reader);
+        Arena arena = Arena.ofConfined();
+        try {
+            Calls.errorReset();
+            MemorySegment img = external.open();
+            if (img.address() == 0) {
+                throw TskException.fromLibtsk(
+                        ExhibitException.Kind.EVIDENCE, path.toString(), "image", 0, "cannot open the decoded image");
+            }
+            return new Image(
+                    arena, img.reinterpret(Layouts.IMG_INFO_BYTES, arena, Calls::imgClose), path, external, container);
+        } catch (RuntimeException e) {
+            arena.close();
+            closeQuietly(external);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // already failing with a clearer error
+        }
+    }
+
+    /** The Java reader of a DMG or QCOW2 (empty for what libtsk reads itself): its container facts for the summary. */
+    public Optional<MediaReader> decodedBy() {
+        return external == null ? Optional.empty() : Optional.of(external.reader());
+    }
+
+    /** The first read of a decoded container that failed (naming its file, structure and offset), if any. */
+    public Optional<String> readFailure() {
+        return external == null ? Optional.empty() : Optional.ofNullable(external.firstFailure());
     }
 
     /** The native handle, for the layers opened on this image. */
@@ -136,6 +221,9 @@ public final class Image implements AutoCloseable {
     @Override
     public void close() {
         arena.close();
+        if (external != null) {
+            closeQuietly(external);
+        }
     }
 
     private List<Path> segmentFiles(long img) {

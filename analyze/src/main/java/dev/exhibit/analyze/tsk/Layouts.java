@@ -18,7 +18,10 @@ import java.util.Map;
  * headers, at load, so a slip in a declaration fails there, not as a wrong figure in evidence.
  */
 public final class Layouts {
-    /** Only the head of TSK_IMG_INFO: the rest is a 2 MiB cache the binding never touches. */
+    /**
+     * TSK_IMG_INFO whole: the head the binding reads, the lock and the 2 MiB read cache it never touches, and the three
+     * callbacks an external image (tsk_img_open_external) fills, which is why its size must be exact.
+     */
     static final StructLayout IMG_INFO = MemoryLayout.structLayout(
                     JAVA_INT.withName("tag"),
                     JAVA_INT.withName("itype"),
@@ -27,7 +30,15 @@ public final class Layouts {
                     JAVA_INT.withName("sector_size"),
                     JAVA_INT.withName("page_size"),
                     JAVA_INT.withName("spare_size"),
-                    ADDRESS.withName("images"))
+                    ADDRESS.withName("images"),
+                    pad(40).withName("cache_lock"),
+                    pad(32 * 65536).withName("cache"),
+                    pad(32 * 8).withName("cache_off"),
+                    pad(32 * 4).withName("cache_age"),
+                    pad(32 * 8).withName("cache_len"),
+                    ADDRESS.withName("read"),
+                    ADDRESS.withName("close"),
+                    ADDRESS.withName("imgstat"))
             .withName("TSK_IMG_INFO");
 
     static final StructLayout VS_INFO = MemoryLayout.structLayout(
@@ -206,7 +217,7 @@ public final class Layouts {
             "TSK_FS_META", FS_META,
             "TSK_FS_ATTR", FS_ATTR);
 
-    /** Bytes of each handle struct the binding reads (for TSK_IMG_INFO, the head it reads). */
+    /** Bytes of each handle struct the binding reads (TSK_IMG_INFO whole, as an external image allocates it). */
     public static final long IMG_INFO_BYTES = IMG_INFO.byteSize();
 
     public static final long VS_INFO_BYTES = VS_INFO.byteSize();

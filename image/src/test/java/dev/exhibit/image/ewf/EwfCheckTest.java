@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.digest.HashAlgorithm;
 import dev.exhibit.image.ewf.EwfFinding.Severity;
+import dev.exhibit.testkit.SharedImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

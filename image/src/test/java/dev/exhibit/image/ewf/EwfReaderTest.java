@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.exhibit.core.digest.HashAlgorithm;
+import dev.exhibit.testkit.SharedImages;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.exhibit.image.ewf;
+package dev.exhibit.testkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
