@@ -1,9 +1,7 @@
 package dev.exhibit.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.exhibit.core.ExhibitException;
 import dev.exhibit.testing.Proc;
 import dev.exhibit.testkit.Oracles;
 import dev.exhibit.testkit.SharedImages;
@@ -30,7 +28,7 @@ class DecodedContainerTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"adc", "bzip2", "lzma", "zlib"})
+    @ValueSource(strings = {"adc", "bzip2", "lzfse", "lzma", "zlib"})
     void bodyfile_ofTheHfsPlusInsideADmg_isWhatFlsWritesOnTheDecodedDisk(String codec) {
         Path dmg = SharedImages.get("keramics-hfsplus_" + codec + ".dmg");
         Unchanged before = Unchanged.of(List.of(dmg));
@@ -80,14 +78,5 @@ class DecodedContainerTest {
         Path bundle = SparseBundles.cut(raw, tmp.resolve("hfsplus.sparsebundle"), 1 << 20);
         String ours = new String(Run.body(bundle, Selection.ALL).bytes(), StandardCharsets.ISO_8859_1);
         assertThat(ours).isNotEmpty().isEqualTo(new String(Tsk.bodyfile(raw, 0, null), StandardCharsets.ISO_8859_1));
-    }
-
-    @Test
-    void files_ofAnLzfseDmg_failsNamingTheChunkUntilTheCodecLands() {
-        Path dmg = SharedImages.get("keramics-hfsplus_lzfse.dmg");
-        assertThatThrownBy(() -> Run.body(dmg, Run.sector(HFS_SECTOR)))
-                .isInstanceOf(ExhibitException.class)
-                .hasMessageContaining("keramics-hfsplus_lzfse.dmg: LZFSE chunk ")
-                .hasMessageContaining("not supported yet");
     }
 }

@@ -63,14 +63,15 @@ class AnalyzeContainersCommandTest {
     }
 
     @Test
-    void files_ofAnLzfseDmg_isOneClearLineAndStatus1() {
+    void files_ofAnLzfseDmg_isWhatFlsWritesOnSevenZipsDecoding() {
         Path dmg = SharedImages.get("keramics-hfsplus_lzfse.dmg");
-        CliRunner.BytesResult r = analyze(dmg, "analyze", "files", "--bodyfile", dmg.toString());
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err())
-                .contains("LZFSE chunk 0 of region 0 at byte")
-                .contains("not supported yet")
-                .doesNotContain("\tat ");
+        Path raw = Oracles.sevenZipRaw(dmg, tmp);
+        CliRunner.BytesResult files =
+                analyze(dmg, "analyze", "files", "--bodyfile", "--partition", "p1", dmg.toString());
+        assertThat(files.exit()).as(files.toString()).isZero();
+        assertThat(new String(files.out(), StandardCharsets.ISO_8859_1))
+                .contains("testfile1")
+                .isEqualTo(new String(Tsk.bodyfile(raw, 40, null), StandardCharsets.ISO_8859_1));
     }
 
     @Test

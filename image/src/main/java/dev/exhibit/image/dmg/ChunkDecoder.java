@@ -1,6 +1,7 @@
 package dev.exhibit.image.dmg;
 
 import dev.exhibit.image.MediaFormatException;
+import dev.exhibit.image.lzfse.Lzfse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,7 @@ import org.tukaani.xz.XZInputStream;
  * Decodes one stored chunk to exactly the sectors its table entry declares. A chunk that would inflate past them (a
  * decompression bomb) or decode to fewer is an error naming the chunk, not a silent truncation or padding. Codecs:
  * the JDK's zlib, Apache commons-compress for bzip2 (the maintained Java bzip2), the xz authors' xz-java for the "LZMA"
- * chunks (which are .xz streams), Exhibit's own ADC, LZFSE through {@link LzfseCodec}.
+ * chunks (which are .xz streams), Exhibit's own ADC, LZFSE through Exhibit's own {@link Lzfse}.
  */
 final class ChunkDecoder {
     /** Largest decoded chunk accepted: hdiutil writes at most 2,048 sectors (1 MiB); this leaves room for others. */
@@ -54,7 +55,7 @@ final class ChunkDecoder {
                 case ZLIB -> inflate(stored, out);
                 case BZIP2 -> drain(new BZip2CompressorInputStream(new ByteArrayInputStream(stored)), out);
                 case LZMA -> drain(new XZInputStream(new ByteArrayInputStream(stored), 256 * 1024), out);
-                case LZFSE -> lzfse(file, c, stored, out);
+                case LZFSE -> lzfse(stored, out);
                 default -> throw new IllegalStateException("not a compressed chunk: " + c.describe());
             };
         } catch (MediaFormatException e) {
@@ -75,16 +76,8 @@ final class ChunkDecoder {
         return out;
     }
 
-    private static int lzfse(Path file, Chunk c, byte[] stored, byte[] out) throws IOException {
-        if (!LzfseCodec.available()) {
-            throw MediaFormatException.at(
-                    file,
-                    "LZFSE chunk " + c.index() + " of region " + c.region(),
-                    c.fileOffset(),
-                    "not supported yet (media bytes " + c.startByte() + "-" + c.endByte()
-                            + "): this build has no LZFSE decoder");
-        }
-        return LzfseCodec.decode(stored, stored.length, out);
+    private static int lzfse(byte[] stored, byte[] out) throws IOException {
+        return Lzfse.decode(stored, 0, stored.length, out, 0, out.length);
     }
 
     /** Inflates a zlib stream; returns {@code out.length + 1} if it has more to give. */

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Reads the media inside an Apple UDIF disk image ({@code .dmg}: UDRW, UDRO, UDCO, UDZO, UDBZ, ULMO; ULFO once the
- * LZFSE decoder is wired into {@link LzfseCodec}), opened read-only. Open parses the {@code koly} trailer, the XML
+ * LZFSE decoder is {@link dev.exhibit.image.lzfse.Lzfse}), opened read-only. Open parses the {@code koly} trailer, the XML
  * plist and every {@code mish} table and refuses overlapping or out-of-file tables; reads decode chunks on demand and
  * keep them in a bounded cache, decoding the next ones on other cores when reads go in sequence ({@link ReadAhead}).
  * Thread-safe: reads are positional and decoding holds no shared state.

@@ -1,6 +1,6 @@
 package dev.exhibit.image.lzfse;
 
-import dev.exhibit.image.ewf.SharedImages;
+import dev.exhibit.testkit.SharedImages;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.exhibit.image.lzfse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.exhibit.core.digest.HashAlgorithm;
-import dev.exhibit.image.ewf.SharedImages;
+import dev.exhibit.testkit.SharedImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
