@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.exhibit.core.json.Jcs;
+import dev.exhibit.report.fixtures.Markup;
 import dev.exhibit.report.html.HtmlReport;
 import dev.exhibit.report.html.ReportViews;
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ class KeptAnalysesFuzzTest {
 
             JsonNode statements = Statements.of(record);
             assertThat(statements.isArray()).isTrue();
-            String html = HtmlReport.render(ReportViews.of(record, "00".repeat(32), null, List.of()));
+            // the page may break a path after a slash; what it shows is read without those aids
+            String html = Markup.lineBreaksLeftOut(
+                    HtmlReport.render(ReportViews.of(record, "00".repeat(32), null, List.of())));
             assertThat(html).as("round %d", round).doesNotContain("<script>x");
             escapedShown += html.contains("/&lt;script&gt;x&lt;/script&gt;") ? 1 : 0;
         }
