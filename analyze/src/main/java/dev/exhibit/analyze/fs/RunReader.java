@@ -12,18 +12,19 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads a non-resident NTFS attribute's clusters straight from a raw image, by the run list libtsk parsed, instead of
- * through {@code tsk_fs_file_walk}: that walk reads one cluster at a time under the image's cache lock and asks the
- * volume bitmap for each cluster's flags, so several readers of one NTFS volume hardly overlap (docs/analyze.md,
- * "Hashing"). The bytes are those the walk delivers ({@code tsk_fs_attr_walk_nonres} in libtsk 4.11): runs in list
- * order, whatever their recorded offsets; sparse and filler runs as zeros; bytes past the initialized size as zeros;
- * the stream cut at its size. Chunks carry the walk's block flags ({@link StreamReader#BLOCK_RAW} with the first
- * cluster, or {@link StreamReader#BLOCK_SPARSE}, the latter also for whole clusters past the initialized size).
+ * Reads a non-resident attribute's blocks straight from a raw image, by the run list libtsk parsed, instead of through
+ * {@code tsk_fs_file_walk}: that walk reads one block at a time under the image's cache lock and asks the file
+ * system's allocation bitmap for each block's flags, so several readers of one volume hardly overlap (docs/analyze.md,
+ * "Hashing"). The bytes are those the walk delivers ({@code tsk_fs_attr_walk_nonres} in libtsk 4.11, the same for
+ * every file system): runs in list order, whatever their recorded offsets; sparse and filler runs as zeros; bytes
+ * past the initialized size (NTFS) as zeros; the stream cut at its size. Chunks carry the walk's block flags ({@link
+ * StreamReader#BLOCK_RAW} with the first block, or {@link StreamReader#BLOCK_SPARSE}, the latter also for whole
+ * blocks past the initialized size).
  *
- * <p>Only what this reads exactly is taken: an NTFS volume in a single-file raw image (or device), an attribute that
- * is non-resident, neither compressed nor encrypted, with no skipped bytes, whose runs lie on the volume and in the
- * image. Anything else, and every deleted file (its clusters' flags say whether they were reused), stays with libtsk.
- * Positioned reads of the image's own file are thread-safe; the image is opened read-only. One per reader thread.
+ * <p>Only what this reads exactly is taken: NTFS and ext2/3/4 in a single-file raw image (or a device), an attribute
+ * that is non-resident, neither compressed nor encrypted, with no skipped bytes, whose runs lie on the volume and in
+ * the image. Anything else, and every deleted file (its blocks' flags say whether they were reused), stays with
+ * libtsk. Positioned reads of the image's own file are thread-safe; it is opened read-only. One per reader thread.
  */
 final class RunReader implements AutoCloseable {
     /** {@code TSK_FS_ATTR_NONRES}, {@code _ENC}, {@code _COMP}. */
@@ -59,9 +60,9 @@ final class RunReader implements AutoCloseable {
         this.zeros = arena.allocate(chunk);
     }
 
-    /** A reader for {@code fs}, or {@code null} when its streams stay with libtsk (not NTFS, not a raw file). */
+    /** A reader for {@code fs}, or {@code null} when its streams stay with libtsk (not NTFS or ext, not a raw file). */
     static RunReader of(FileSystem fs, Arena arena) {
-        if (!fs.type().isNtfs()
+        if (!(fs.type().isNtfs() || fs.type().isExt())
                 || !fs.image().format().isRaw()
                 || fs.image().files().size() != 1
                 || fs.blockSizeBytes() < 512
@@ -93,7 +94,7 @@ final class RunReader implements AutoCloseable {
             if ((runFlags & ~(RUN_FILLER | RUN_SPARSE)) != 0 || len < 0 || len > Long.MAX_VALUE / blockBytes) {
                 return false;
             }
-            // libtsk stops at a cluster past the volume's end; the image may end before the volume does
+            // libtsk stops at a block past the volume's end; the image may end before the volume does
             if (runFlags == 0
                     && (addr < 0 || addr + len - 1 > lastBlock || fsOffset + (addr + len) * blockBytes > imageBytes)) {
                 return false;
@@ -106,7 +107,7 @@ final class RunReader implements AutoCloseable {
     /**
      * Delivers the attribute's content to {@code sink}, which {@link #reads} accepted.
      *
-     * @return -1 when done (or the sink stopped), else the byte offset in the stream, at a cluster boundary, where the
+     * @return -1 when done (or the sink stopped), else the byte offset in the stream, at a block boundary, where the
      *     image could not be read: the caller reads on from there with libtsk, which reports what it cannot read
      */
     long read(long attr, long sizeBytes, StreamReader.Sink sink) throws IOException {
@@ -120,13 +121,13 @@ final class RunReader implements AutoCloseable {
             while (off < end) {
                 long n;
                 if (!stored || off > initialized) {
-                    // as the walk says it: a cluster starting past the initialized size is sparse, not raw
+                    // as the walk says it: a block starting past the initialized size is sparse, not raw
                     n = Math.min(end - off, zeros.byteSize());
                     if (!sink.content(zeros.asSlice(0, n), off, 0, StreamReader.BLOCK_SPARSE)) {
                         return -1;
                     }
                 } else {
-                    // the clusters that start at or before the initialized size; what lies past it reads as zeros
+                    // the blocks that start at or before the initialized size; what lies past it reads as zeros
                     long raw = (initialized - off) / blockBytes + 1;
                     n = Math.min(raw > (end - off) / blockBytes ? end - off : raw * blockBytes, buffer.byteSize());
                     long block = first + (off - start) / blockBytes;

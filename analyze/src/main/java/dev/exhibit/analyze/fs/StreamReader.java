@@ -25,9 +25,9 @@ import java.lang.invoke.MethodHandles;
  * tsk_fs_file_read_type}, one file-system block at a time: every readable byte is delivered, and each unreadable run
  * is reported with its byte offset in the stream.
  *
- * <p>On NTFS in a raw image, a non-resident stream of a file that is not deleted is read by its run list straight from
- * the image ({@link RunReader}), the same bytes without libtsk's per-cluster lock and bitmap look-up; libtsk reads on
- * from wherever the image cannot be read.
+ * <p>On NTFS and ext2/3/4 in a raw image, a non-resident stream of a file that is not deleted is read by its run list
+ * straight from the image ({@link RunReader}), the same bytes without libtsk's per-block lock and bitmap look-up;
+ * libtsk reads on from wherever the image cannot be read.
  */
 public final class StreamReader implements AutoCloseable {
     /** {@code TSK_FS_BLOCK_FLAG_ALLOC}: the block is in use now (for a deleted file, by another one). */

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * NTFS streams read by their run list straight from the image: the bytes {@code icat} writes, and the same pieces
- * (stream offset, cluster, raw or sparse) as libtsk's own walk of the stream reports, for fragmented files, a sparse
- * file and a file whose initialized size ends inside a cluster that still holds other bytes on disk ({@code
- * ntfs-runs}), and for every other stream of the NTFS test images.
+ * Streams read by their run list straight from the image: the bytes {@code icat} writes, and the same pieces (stream
+ * offset, block, raw or sparse) as libtsk's own walk of the stream reports, for fragmented files, a sparse file and a
+ * file whose initialized size ends inside a cluster that still holds other bytes on disk ({@code ntfs-runs}), and for
+ * every other live stream of the NTFS and ext4 test images.
  */
 class RunReaderTest {
     /** What a reader delivered: the bytes, and its pieces merged where they continue each other. */
@@ -83,7 +83,7 @@ class RunReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ntfs-runs", "ntfs", "types"})
+    @ValueSource(strings = {"ntfs-runs", "ntfs", "types", "ext4", "hostile"})
     void runList_readsWhatIcatWrites_inTheWalksPieces(String name) throws Exception {
         Path path = TestImages.get(name);
         Map<String, List<String>> direct = new TreeMap<>();
@@ -91,21 +91,26 @@ class RunReaderTest {
                 FileSystem fs = FileSystem.open(image, 0);
                 StreamReader reader = new StreamReader(fs)) {
             for (Tsk.FlsEntry e : Tsk.fls(path, 0, null)) {
-                if (!e.type().endsWith("/r") || e.deleted() || !e.address().contains("-128-")) {
+                boolean ntfs = fs.type().isNtfs();
+                if (!e.type().endsWith("/r")
+                        || e.deleted()
+                        || ntfs != e.address().contains("-128-")) {
                     continue;
                 }
                 InodeAddress a = InodeAddress.parse(e.address());
+                int type = ntfs ? a.attributeType() : -1;
+                int id = ntfs ? a.attributeId() : -1;
                 byte[] icat = Tsk.icat(path, 0, null, e.address(), false);
                 long size = icat.length;
                 Collected ours = new Collected(fs.blockSizeBytes());
-                reader.read(a.inode(), a.attributeType(), a.attributeId(), size, false, ours);
+                reader.read(a.inode(), type, id, size, false, ours);
                 // the same stream as a deleted file's: libtsk's walk, cluster by cluster
                 Collected libtsk = new Collected(fs.blockSizeBytes());
-                reader.read(a.inode(), a.attributeType(), a.attributeId(), size, true, libtsk);
+                reader.read(a.inode(), type, id, size, true, libtsk);
                 assertThat(ours.bytes.toByteArray()).as(e.path()).isEqualTo(icat);
                 assertThat(ours.pieces()).as(e.path()).isEqualTo(libtsk.pieces());
                 assertThat(ours.unreadable).as(e.path()).isEmpty();
-                if (directlyRead(fs, a, size)) {
+                if (directlyRead(fs, a.inode(), type, id, size)) {
                     direct.put(e.path(), ours.pieces());
                 }
             }
@@ -124,13 +129,13 @@ class RunReaderTest {
     }
 
     /** Whether the reader takes {@code a} by its run list rather than through libtsk. */
-    private static boolean directlyRead(FileSystem fs, InodeAddress a, long size) {
+    private static boolean directlyRead(FileSystem fs, long inode, int type, int id, long size) {
         try (Arena arena = Arena.ofConfined()) {
             RunReader runs = RunReader.of(fs, arena);
-            assertThat(runs).as("a raw NTFS image").isNotNull();
-            long file = Calls.streamOpen(fs.segment().address(), a.inode());
+            assertThat(runs).as("a raw image").isNotNull();
+            long file = Calls.streamOpen(fs.segment().address(), inode);
             try {
-                long attr = Calls.streamAttr(file, a.attributeType(), a.attributeId(), true);
+                long attr = Calls.streamAttr(file, type, Math.max(id, 0), id >= 0);
                 return attr != 0 && runs.reads(attr, size);
             } finally {
                 Calls.streamClose(file);
