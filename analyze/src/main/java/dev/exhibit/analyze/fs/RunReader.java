@@ -91,15 +91,18 @@ final class RunReader implements AutoCloseable {
             int runFlags = Mem.i32(run + Layouts.RUN_FLAGS);
             long addr = Mem.i64(run + Layouts.RUN_ADDR);
             long len = Mem.i64(run + Layouts.RUN_LEN);
-            if ((runFlags & ~(RUN_FILLER | RUN_SPARSE)) != 0 || len < 0 || len > Long.MAX_VALUE / blockBytes) {
+            if ((runFlags & ~(RUN_FILLER | RUN_SPARSE)) != 0 || len < 0) {
                 return false;
             }
-            // libtsk stops at a block past the volume's end; the image may end before the volume does
-            if (runFlags == 0
-                    && (addr < 0 || addr + len - 1 > lastBlock || fsOffset + (addr + len) * blockBytes > imageBytes)) {
+            // libtsk stops at a block past the volume's end, in any run; the image may end before the volume does
+            if (len > 0
+                    && (addr < 0
+                            || addr > lastBlock
+                            || len > lastBlock - addr + 1
+                            || runFlags == 0 && fsOffset + (addr + len) * blockBytes > imageBytes)) {
                 return false;
             }
-            off += len * blockBytes;
+            off = end(off, len, sizeBytes);
         }
         return true;
     }
@@ -116,7 +119,7 @@ final class RunReader implements AutoCloseable {
         for (long run = Mem.ptr(attr + Layouts.ATTR_RUN); run != 0 && off < sizeBytes; run = next(run)) {
             long first = Mem.i64(run + Layouts.RUN_ADDR);
             long start = off;
-            long end = Math.min(sizeBytes, off + Mem.i64(run + Layouts.RUN_LEN) * blockBytes);
+            long end = end(off, Mem.i64(run + Layouts.RUN_LEN), sizeBytes);
             boolean stored = Mem.i32(run + Layouts.RUN_FLAGS) == 0;
             while (off < end) {
                 long n;
@@ -164,6 +167,11 @@ final class RunReader implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Where a run of {@code len} blocks from {@code off} ends in the stream, cut at its size (never overflowing). */
+    private long end(long off, long len, long sizeBytes) {
+        return len >= (sizeBytes - off + blockBytes - 1) / blockBytes ? sizeBytes : off + len * blockBytes;
     }
 
     private static long next(long run) {
