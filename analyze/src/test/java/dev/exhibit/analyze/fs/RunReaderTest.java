@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RunReaderTest {
     /** What a reader delivered: the bytes, and its pieces merged where they continue each other. */
-    private static final class Collected implements StreamReader.Sink {
+    static final class Collected implements StreamReader.Sink {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final List<String> pieces = new ArrayList<>();
         final List<String> unreadable = new ArrayList<>();
