@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
 # Benchmark of `exhibit analyze files --hash` against fiwalk (The Sleuth Kit 4.11.1, MD5 and SHA-1 by default):
 #   - ext4 with 100,002 files of pseudo-random content, 0.99 GB (testdata/make-bench-image.sh ext4-100k)
-#   - NTFS with 20,001 files, 0.3 GB (ntfs-20k; building it needs root)
+#   - NTFS with 20,001 files, 0.23 GB (ntfs-20k; building it needs root), where fixed start-up costs weigh most
+#   - NTFS holding ext4-100k's very tree, 100,002 files, 0.99 GB (ntfs-100k; root)
 # Cases per image: exhibit --hash md5,sha1 (JSON Lines), fiwalk -X (DFXML), exhibit --hash md5,sha1,sha256. Runs
 # are interleaved after one untimed warm-up of each (the image is then in the page cache); for each case the median,
 # min and max wall time (/usr/bin/time), then fiwalk/exhibit as a ratio of medians (target >= 2) and what SHA-256
 # adds to exhibit's median (target < 30 %). Before timing, every file's MD5 and SHA-1 are compared with fiwalk's.
 #
-# usage: bench/file-hashes.sh [RUNS]          RUNS per case, default 5
+# usage: bench/file-hashes.sh [RUNS [IMAGE...]]   RUNS per case, default 5; IMAGEs among ext4-100k ntfs-20k
+#                                                ntfs-100k, default all three
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/bench/out"
 runs="${1:-5}"
+shift $(($# > 0 ? 1 : 0))
+images=("$@")
+[ ${#images[@]} -gt 0 ] || images=(ext4-100k ntfs-20k ntfs-100k)
 export TZ=UTC
 
 cd "$root"
 scripts/ensure-deps bench >&2
 mkdir -p "$out"
-for name in ext4-100k ntfs-20k; do
+for name in "${images[@]}"; do
   [ -f "$out/$name.img" ] || testdata/make-bench-image.sh "$name" "$out" >&2
 done
 ./exhibit --version >/dev/null # builds the command line if needed, outside the timings
@@ -88,14 +93,15 @@ bench_image() {
 }
 
 echo "timing ($runs runs of each case, interleaved)..." >&2
-bench_image ext4-100k
-bench_image ntfs-20k
+for name in "${images[@]}"; do
+  bench_image "$name"
+done
 
 echo
 echo "exhibit analyze files --hash vs fiwalk -X ($(fiwalk -V 2>&1 | head -1)), $runs runs each"
 echo "host: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(uname -r)"
 printf '%-10s %-36s %26s\n' image case "wall s: median (min-max)"
-for name in ext4-100k ntfs-20k; do
+for name in "${images[@]}"; do
   read -r e emin emax <<<"${wall[$name.md5sha1]}"
   read -r f fmin fmax <<<"${wall[$name.fiwalk]}"
   read -r s smin smax <<<"${wall[$name.sha256]}"

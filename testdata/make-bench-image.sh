@@ -7,6 +7,7 @@
 #   testdata/make-bench-image.sh used-256m OUTDIR  the same at 256 MiB
 #   testdata/make-bench-image.sh ext4-100k OUTDIR  ext4 holding 100,000 files of pseudo-random content (0.9 GB)
 #   testdata/make-bench-image.sh ntfs-20k OUTDIR   NTFS holding 20,000 files of pseudo-random content (0.3 GB; root)
+#   testdata/make-bench-image.sh ntfs-100k OUTDIR  NTFS holding 100,000 such files, ext4-100k's tree (0.99 GB; root)
 # Writes OUTDIR/NAME.img and OUTDIR/NAME.info.json (what it holds). The source tree is built in TMPDIR (default
 # /dev/shm when it exists: a million files are created and removed much faster in memory).
 set -euo pipefail
@@ -23,7 +24,7 @@ readonly EXT4_FILES=1000000 EXT4_DIRS=10000 FAT_FILES=2000 FAT_DIRS=20
 readonly CONTENT_FILES=100000 CONTENT_DIRS=1000 NTFS_FILES=20000 NTFS_DIRS=200
 
 usage() {
-  echo "usage: $0 ext4-1m|fat32-4g|used-2g|used-256m|ext4-100k|ntfs-20k OUTDIR" >&2
+  echo "usage: $0 ext4-1m|fat32-4g|used-2g|used-256m|ext4-100k|ntfs-20k|ntfs-100k OUTDIR" >&2
   exit 2
 }
 
@@ -117,29 +118,38 @@ bench_ext4_100k() {
     $((CONTENT_FILES + 2)) $CONTENT_DIRS "$(du -sb --apparent-size "$src" | cut -f1)" "$(size_of "$out")"
 }
 
-# ntfs-20k: the same kind of tree on NTFS (mkntfs, then an ntfs-3g mount: root is needed).
+# ntfs-20k, ntfs-100k: the same kind of tree on NTFS (mkntfs, then an ntfs-3g mount: root is needed). ntfs-100k
+# holds ext4-100k's very tree (same generator, seed and counts), so the two file systems compare like for like.
 bench_ntfs_20k() {
-  local out="$1" src="$2" mnt
+  ntfs_tree "$1" "$2" ntfs-20k BENCH-20K $NTFS_FILES $NTFS_DIRS 1 ntfs-20k 1G
+}
+bench_ntfs_100k() {
+  ntfs_tree "$1" "$2" ntfs-100k BENCH-100K $CONTENT_FILES $CONTENT_DIRS 2 ext4-100k 2G
+}
+
+# ntfs_tree OUT SRC NAME LABEL FILES DIRS BIG SEED SIZE
+ntfs_tree() {
+  local out="$1" src="$2" name="$3" label="$4" files="$5" dirs="$6" big="$7" seed="$8" size="$9" mnt
   need mkntfs:ntfs-3g ntfs-3g:ntfs-3g
-  [ "$(id -u)" -eq 0 ] || die "ntfs-20k needs root (an ntfs-3g mount)"
-  content_tree "$src" $NTFS_FILES $NTFS_DIRS 1 ntfs-20k
+  [ "$(id -u)" -eq 0 ] || die "$name needs root (an ntfs-3g mount)"
+  content_tree "$src" "$files" "$dirs" "$big" "$seed"
   rm -f "$out"
-  truncate -s 1G "$out"
-  mkntfs -q -F -Q -T -L BENCH-20K "$out" >/dev/null 2>&1 || die "mkntfs failed"
+  truncate -s "$size" "$out"
+  mkntfs -q -F -Q -T -L "$label" "$out" >/dev/null 2>&1 || die "mkntfs failed"
   mnt="$(mktemp -d)"
   ntfs-3g "$out" "$mnt" || die "ntfs-3g mount failed"
   cp -a "$src"/. "$mnt"/
   umount "$mnt"
   rmdir "$mnt"
-  printf '{"name": "ntfs-20k", "fs": "ntfs", "files": %d, "directories": %d, "content_bytes": %d, "size_bytes": %d}\n' \
-    $((NTFS_FILES + 1)) $NTFS_DIRS "$(du -sb --apparent-size "$src" | cut -f1)" "$(size_of "$out")"
+  printf '{"name": "%s", "fs": "ntfs", "files": %d, "directories": %d, "content_bytes": %d, "size_bytes": %d}\n' \
+    "$name" $((files + big)) "$dirs" "$(du -sb --apparent-size "$src" | cut -f1)" "$(size_of "$out")"
 }
 
 main() {
   [ $# -eq 2 ] || usage
   local name="$1" outdir="$2" tmp
   IMAGE_NAME="$name"
-  case "$name" in ext4-1m | fat32-4g | used-2g | used-256m | ext4-100k | ntfs-20k) ;; *) usage ;; esac
+  case "$name" in ext4-1m | fat32-4g | used-2g | used-256m | ext4-100k | ntfs-20k | ntfs-100k) ;; *) usage ;; esac
   mkdir -p "$outdir"
   tmp="${TMPDIR:-}"
   [ -n "$tmp" ] || { [ -d /dev/shm ] && [ -w /dev/shm ] && tmp=/dev/shm; } || tmp=/tmp

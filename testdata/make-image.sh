@@ -19,7 +19,7 @@ done
 
 # The names are an API (TestImages.get, docs/testdata.md): add, never rename.
 readonly IMAGES=(fat12 fat16 fat32 fat32-small exfat ntfs ext4 iso9660 mbr gpt e01 split-raw vhd vmdk
-  garbage truncated mbr-loop empty hostile hostile-gpt path-overflow demo timeline types)
+  garbage truncated mbr-loop empty hostile hostile-gpt path-overflow demo timeline types ntfs-runs)
 
 # single_image FILE REPRODUCIBLE [CONTAINER]: facts of an image that is one file whose bytes are the media.
 single_image() {

@@ -36,3 +36,59 @@ recipe_ntfs() {
   ntfs_volume "$WORK/ntfs.img" $((8 << 20)) NTFSTEST ntfs 0 hidden
   single_image ntfs.img true
 }
+
+# ntfs-runs: NTFS data stored in pieces, as a run list describes it: two files written in turns, 8 KiB at a time (12
+# fragments each), a sparse file (data, a hole, data, a hole, three bytes), and a file grown past its data: 20,480
+# bytes written, cut to 20,000, then extended to 200,000, so its initialized size (20,000) ends inside a cluster that
+# still holds the cut bytes on disk, and the rest is a sparse run. The same bytes are written to the source tree the
+# facts describe. Needs root (FUSE).
+recipe_ntfs_runs() {
+  need mkntfs:ntfs-3g ntfs-3g:ntfs-3g faketime-lib:libfaketime openssl:openssl python3:python3
+  fact_str description "NTFS, 8 MiB: two fragmented files, a sparse file, a file whose initialized size ends before its size."
+  clear_deleted
+  local s="$WORK/src" empty="$WORK/empty" out="$WORK/ntfs-runs.img" mnt="$WORK/ntfs-runs.img.mnt" f
+  mkdir -p "$s" "$empty"
+  ntfs_runs_write "$s"
+  stamp_dirs "$s"
+  ntfs_build "$out" $((8 << 20)) NTFSRUNS "$empty" 0
+  fuse_mount "$mnt" frozen ntfs-3g -o no_detach "$out" "$mnt"
+  ntfs_runs_write "$mnt"
+  for f in "$s"/*; do
+    touch -d "@$(stat -c %Y "$f")" "$mnt/${f##*/}"
+  done
+  fuse_unmount "$mnt"
+  rmdir "$mnt"
+  fs_begin ntfs 0 NTFSRUNS "\"autodetect\": true"
+  fs_add_tree "$s" 64
+  fs_end
+  single_image ntfs-runs.img true
+}
+
+# ntfs_runs_write DIR: ntfs-runs' files, created in name order (ntfs-3g numbers them so from 64), each stamped.
+ntfs_runs_write() {
+  python3 - "$1" <<'PY' || die "cannot write the ntfs-runs files into $1"
+import os, random, sys
+d = sys.argv[1]
+r = random.Random("ntfs-runs")
+a, b = open(f"{d}/frag1.bin", "wb"), open(f"{d}/frag2.bin", "wb")
+for _ in range(12):
+    for f in (a, b):
+        f.write(r.randbytes(8192))
+        f.flush()
+        os.fsync(f.fileno())
+a.close()
+b.close()
+with open(f"{d}/grown.bin", "wb") as f:
+    f.write(r.randbytes(20480))
+os.truncate(f"{d}/grown.bin", 20000)
+os.truncate(f"{d}/grown.bin", 200000)
+with open(f"{d}/sparse.bin", "wb") as f:
+    f.write(r.randbytes(5000))
+    f.seek(300000)
+    f.write(r.randbytes(7000))
+    f.seek(900000)
+    f.write(b"end")
+PY
+  local f
+  for f in frag1.bin frag2.bin grown.bin sparse.bin; do stamp "$1/$f"; done
+}

@@ -62,7 +62,7 @@ public final class StreamDigester implements StreamReader.Sink {
         if (runs != null) {
             runs.clear();
         }
-        reader.read(stream.inode(), stream.type(), stream.id(), stream.sizeBytes(), this);
+        reader.read(stream.inode(), stream.type(), stream.id(), stream.sizeBytes(), stream.mayBeReused(), this);
         List<byte[]> out = new ArrayList<>(digests.length);
         for (MessageDigest d : digests) {
             out.add(d.digest());

@@ -24,6 +24,10 @@ import java.lang.invoke.MethodHandles;
  * <p>Where the walk stops at a block libtsk cannot read, the reader goes on from there with {@code
  * tsk_fs_file_read_type}, one file-system block at a time: every readable byte is delivered, and each unreadable run
  * is reported with its byte offset in the stream.
+ *
+ * <p>On NTFS and ext2/3/4 in a raw image, a non-resident stream of a file that is not deleted is read by its run list
+ * straight from the image ({@link RunReader}), the same bytes without libtsk's per-block lock and bitmap look-up;
+ * libtsk reads on from wherever the image cannot be read.
  */
 public final class StreamReader implements AutoCloseable {
     /** {@code TSK_FS_BLOCK_FLAG_ALLOC}: the block is in use now (for a deleted file, by another one). */
@@ -65,6 +69,7 @@ public final class StreamReader implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment stub;
     private final MemorySegment buffer;
+    private final RunReader direct;
     private Sink sink;
     private long next;
     private Throwable failure;
@@ -75,6 +80,7 @@ public final class StreamReader implements AutoCloseable {
         this.blockBytes = Math.max(512, fs.blockSizeBytes());
         this.stub = Upcalls.stub(MethodHandles.lookup(), this, "onBlock", CALLBACK, arena);
         this.buffer = arena.allocate(blockBytes);
+        this.direct = RunReader.of(fs, arena);
     }
 
     /**
@@ -84,8 +90,10 @@ public final class StreamReader implements AutoCloseable {
      * @param type the attribute type ({@code 128}), or negative for the file's default content
      * @param id the attribute id ({@code 4}), or negative for the first attribute of {@code type}
      * @param sizeBytes the stream's size as listed: how far to go on after an unreadable block
+     * @param mayBeReused whether the file is deleted: then libtsk reads it, and its block flags say which clusters
+     *     are in use again
      */
-    public void read(long inode, int type, int id, long sizeBytes, Sink sink) throws IOException {
+    public void read(long inode, int type, int id, long sizeBytes, boolean mayBeReused, Sink sink) throws IOException {
         Calls.errorReset();
         long file = Calls.streamOpen(fs, inode);
         if (file == 0) {
@@ -100,6 +108,9 @@ public final class StreamReader implements AutoCloseable {
             this.next = 0;
             this.failure = null;
             int flags = type >= 0 && id < 0 ? NOID : 0;
+            if (direct != null && !mayBeReused && readDirect(file, type, id, flags, sizeBytes)) {
+                return;
+            }
             boolean error = Calls.streamWalk(file, type, Math.max(id, 0), flags, stub);
             if (failure != null) {
                 throw Upcalls.rethrow(failure);
@@ -114,7 +125,26 @@ public final class StreamReader implements AutoCloseable {
         }
     }
 
-    /** After the walk stopped at {@link #next}: the rest block by block, unreadable runs merged and reported. */
+    /** Reads the stream by its run list if {@link RunReader} can; false when libtsk is to walk it. */
+    private boolean readDirect(long file, int type, int id, int flags, long sizeBytes) throws IOException {
+        long attr = Calls.streamAttr(file, type, Math.max(id, 0), id >= 0);
+        if (attr == 0 || !direct.reads(attr, sizeBytes)) {
+            Calls.errorReset();
+            return false;
+        }
+        long stopped = direct.read(attr, sizeBytes, sink);
+        if (stopped >= 0) {
+            next = stopped;
+            rest(file, type, Math.max(id, 0), flags, sizeBytes, null);
+        }
+        Calls.errorReset();
+        return true;
+    }
+
+    /**
+     * After the walk stopped at {@link #next}: the rest block by block, unreadable runs merged and reported; {@code
+     * firstReason} is why the walk stopped, {@code null} when libtsk has not said yet.
+     */
     private void rest(long file, int type, int id, int flags, long sizeBytes, String firstReason) throws IOException {
         long badStart = -1;
         String reason = firstReason;
@@ -136,7 +166,7 @@ public final class StreamReader implements AutoCloseable {
                 }
             } else if (badStart < 0) {
                 badStart = pos;
-                if (pos != next) {
+                if (pos != next || reason == null) {
                     reason = reason("cannot read the content");
                 }
             }
@@ -174,6 +204,13 @@ public final class StreamReader implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            if (direct != null) {
+                direct.close();
+            }
+        } catch (IOException e) {
+            // a read-only channel: nothing was written that closing could lose
+        }
         arena.close();
     }
 }

@@ -105,6 +105,10 @@ public final class Calls {
         static final MethodHandle READ = fn(
                 "tsk_fs_file_read",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT));
+        static final MethodHandle ATTR = fn("tsk_fs_file_attr_get", FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
+        static final MethodHandle ATTR_TYPE = fn(
+                "tsk_fs_file_attr_get_type",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_SHORT, JAVA_BYTE));
     }
 
     private Calls() {}
@@ -364,6 +368,21 @@ public final class Calls {
                 return (long) Streams.READ.invokeExact(file, byteOffset, buffer, length, flags);
             }
             return (long) Streams.READ_TYPE.invokeExact(file, type, (short) id, byteOffset, buffer, length, flags);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * The attribute {@link #streamWalk} walks: {@code tsk_fs_file_attr_get} ({@code type} negative: the default one)
+     * or {@code tsk_fs_file_attr_get_type}, {@code id} counting only when {@code idUsed}; owned by the file, 0 on error.
+     */
+    public static long streamAttr(long file, int type, int id, boolean idUsed) {
+        try {
+            if (type < 0) {
+                return (long) Streams.ATTR.invokeExact(file);
+            }
+            return (long) Streams.ATTR_TYPE.invokeExact(file, type, (short) id, (byte) (idUsed ? 1 : 0));
         } catch (Throwable t) {
             throw rethrow(t);
         }

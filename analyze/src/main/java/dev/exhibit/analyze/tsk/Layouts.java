@@ -192,7 +192,19 @@ public final class Layouts {
                     ADDRESS.withName("link"))
             .withName("TSK_FS_META");
 
-    /** TSK_FS_ATTR; the run list and resident buffer that follow {@code size} are libtsk's business. */
+    /** The non-resident part of TSK_FS_ATTR: the run list and the sizes that bound what is read of it. */
+    private static final StructLayout ATTR_NONRES = MemoryLayout.structLayout(
+                    ADDRESS.withName("run"),
+                    ADDRESS.withName("run_end"),
+                    JAVA_INT.withName("skiplen"),
+                    pad(4),
+                    JAVA_LONG.withName("allocsize"),
+                    JAVA_LONG.withName("initsize"),
+                    JAVA_INT.withName("compsize"),
+                    pad(4))
+            .withName("nrd");
+
+    /** TSK_FS_ATTR; the resident buffer and the read and walk functions after the run list are libtsk's business. */
     static final StructLayout FS_ATTR = MemoryLayout.structLayout(
                     ADDRESS.withName("next"),
                     ADDRESS.withName("fs_file"),
@@ -204,8 +216,20 @@ public final class Layouts {
                     JAVA_SHORT.withName("id"),
                     pad(2),
                     JAVA_LONG.withName("size"),
-                    pad(88).withName("nrd_rd_rw"))
+                    ATTR_NONRES,
+                    pad(40).withName("rd_r_w"))
             .withName("TSK_FS_ATTR");
+
+    /** TSK_FS_ATTR_RUN: one run of a non-resident attribute, in file-system blocks. */
+    static final StructLayout FS_ATTR_RUN = MemoryLayout.structLayout(
+                    ADDRESS.withName("next"),
+                    JAVA_LONG.withName("offset"),
+                    JAVA_LONG.withName("addr"),
+                    JAVA_LONG.withName("len"),
+                    JAVA_LONG.withName("crypto_id"),
+                    JAVA_INT.withName("flags"),
+                    pad(4))
+            .withName("TSK_FS_ATTR_RUN");
 
     static final Map<String, StructLayout> BY_NAME = Map.of(
             "TSK_IMG_INFO", IMG_INFO,
@@ -215,7 +239,8 @@ public final class Layouts {
             "TSK_FS_FILE", FS_FILE,
             "TSK_FS_NAME", FS_NAME,
             "TSK_FS_META", FS_META,
-            "TSK_FS_ATTR", FS_ATTR);
+            "TSK_FS_ATTR", FS_ATTR,
+            "TSK_FS_ATTR_RUN", FS_ATTR_RUN);
 
     /** Bytes of each handle struct the binding reads (TSK_IMG_INFO whole, as an external image allocates it). */
     public static final long IMG_INFO_BYTES = IMG_INFO.byteSize();
@@ -249,6 +274,7 @@ public final class Layouts {
     public static final long FS_FIRST_INUM = offset(FS_INFO, "first_inum");
     public static final long FS_LAST_INUM = offset(FS_INFO, "last_inum");
     public static final long FS_BLOCK_COUNT = offset(FS_INFO, "block_count");
+    public static final long FS_LAST_BLOCK = offset(FS_INFO, "last_block");
     public static final long FS_BLOCK_SIZE = offset(FS_INFO, "block_size");
     public static final long FS_DEV_BSIZE = offset(FS_INFO, "dev_bsize");
     public static final long FS_FTYPE = offset(FS_INFO, "ftype");
@@ -297,6 +323,14 @@ public final class Layouts {
     public static final long ATTR_TYPE = offset(FS_ATTR, "type");
     public static final long ATTR_ID = offset(FS_ATTR, "id");
     public static final long ATTR_SIZE = offset(FS_ATTR, "size");
+    public static final long ATTR_RUN = offset(FS_ATTR, "nrd.run");
+    public static final long ATTR_SKIPLEN = offset(FS_ATTR, "nrd.skiplen");
+    public static final long ATTR_INITSIZE = offset(FS_ATTR, "nrd.initsize");
+
+    public static final long RUN_NEXT = offset(FS_ATTR_RUN, "next");
+    public static final long RUN_ADDR = offset(FS_ATTR_RUN, "addr");
+    public static final long RUN_LEN = offset(FS_ATTR_RUN, "len");
+    public static final long RUN_FLAGS = offset(FS_ATTR_RUN, "flags");
 
     private Layouts() {}
 
