@@ -60,6 +60,7 @@ final class HashsetCommand extends GroupCommand {
 
         @Option(
                 names = "--kind",
+                paramLabel = "known|notable",
                 required = true,
                 description = "What a hit means: known (set aside, as NSRL) or notable (reported).")
         SetKind kind;
