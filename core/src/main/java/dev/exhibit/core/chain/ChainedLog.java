@@ -57,6 +57,15 @@ public final class ChainedLog implements Closeable {
         LogLock lock;
         try {
             lock = LogLock.exclusive(file);
+            // the file existed, empty and unlocked, for a moment before the lock: an append that slipped in then
+            // would be forked by this log's first line, so such a log is left to that writer
+            if (ch.size() != 0) {
+                lock.close();
+                throw ExhibitException.environment(
+                        file + " was written by another process while it was being created (" + ch.size()
+                                + " bytes); it is left as that process wrote it",
+                        null);
+            }
             syncDirectory(file.toAbsolutePath().getParent());
         } catch (IOException | RuntimeException e) {
             ch.close();
